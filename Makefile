@@ -1,0 +1,63 @@
+# Overdracht — two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test install migrate lint typecheck check browser-deps requirements messages clean
+
+$(STAMP): requirements/base.txt requirements/dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --database=audit
+
+demo: migrate
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "Overdracht runs on http://$(HOST):$(PORT)/ — stop with Ctrl+C."
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The whole suite, in random order, on SQLite; on PostgreSQL when DATABASE_URL is set.
+# Browser tests run when Chromium is installed (/usr/bin/chromium) and skip, saying so, when not.
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+typecheck: install
+	$(VENV)/bin/mypy src tests bench
+
+check: install
+	DJANGO_SETTINGS_MODULE=overdracht.conf.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=overdracht.conf.production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  DJANGO_ALLOWED_HOSTS=overdracht.example $(MANAGE) check --deploy --fail-level WARNING
+
+# Test-only browser tooling: Debian's Chromium and axe-core (no lock file is kept).
+browser-deps:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	test -f .cache/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --no-package-lock --prefix .cache/node axe-core@4
+
+requirements:
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o dev.txt dev.in
+
+messages: install
+	cd src/overdracht && ../../$(MANAGE) makemessages -l nl -l en --no-obsolete --add-location file
+	cd src/overdracht && ../../$(MANAGE) compilemessages
+
+clean:
+	rm -rf var staticfiles .cache
