@@ -1,0 +1,25 @@
+"""Development settings: `make demo` and a newcomer's machine. Never for production."""
+
+from __future__ import annotations
+
+import secrets
+
+from overdracht.conf.base import *  # noqa: F403
+from overdracht.conf.base import VAR_DIR
+from overdracht.conf.env import env_str
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+
+def _dev_secret_key() -> str:
+    """A key kept in var/ so sessions survive a restart; never a literal in the code."""
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key_file = VAR_DIR / "dev-secret-key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "") or _dev_secret_key()
