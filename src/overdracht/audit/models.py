@@ -1,0 +1,73 @@
+"""The audit event: immutable once written."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    LOGIN = "auth.login", _("Logged in")
+    LOGIN_FAILED = "auth.login_failed", _("Login failed")
+    LOCKOUT = "auth.lockout", _("Locked out after repeated failures")
+    LOGOUT = "auth.logout", _("Logged out")
+    LOGOUT_EVERYWHERE = "auth.logout_everywhere", _("Logged out everywhere")
+    SESSION_EXPIRED = "auth.session_expired", _("Session expired")
+    TWO_FACTOR_ENABLED = "auth.2fa_enabled", _("Two-step verification enabled")
+    TWO_FACTOR_DISABLED = "auth.2fa_disabled", _("Two-step verification disabled")
+    TWO_FACTOR_VERIFIED = "auth.2fa_verified", _("Two-step verification passed")
+    TWO_FACTOR_FAILED = "auth.2fa_failed", _("Two-step verification failed")
+    RECOVERY_CODES_GENERATED = "auth.recovery_codes_generated", _("Recovery codes generated")
+    RECOVERY_CODE_USED = "auth.recovery_code_used", _("Recovery code used")
+    ACCESS_DENIED = "access.denied", _("Access denied")
+    PUPIL_VIEWED = "pupil.viewed", _("Pupil page viewed")
+    PUPIL_LIST_VIEWED = "pupil_list.viewed", _("Pupil list viewed")
+    INVITATION_CREATED = "invitation.created", _("Invitation sent")
+    INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
+
+
+class ImmutableAuditError(Exception):
+    """Raised on any attempt to change or delete an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise ImmutableAuditError("Audit events cannot be updated.")
+
+    def delete(self) -> NoReturn:
+        raise ImmutableAuditError("Audit events cannot be deleted.")
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=64, choices=AuditAction.choices)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_role = models.CharField(max_length=32, blank=True)
+    school_id = models.BigIntegerField(null=True, blank=True)
+    subject_pupil_id = models.UUIDField(null=True, blank=True)
+    target = models.CharField(max_length=100, blank=True)
+    ip_address = models.CharField(max_length=45, blank=True)
+    request_id = models.CharField(max_length=32, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["subject_pupil_id", "-occurred_at"], name="audit_subject_idx"),
+            models.Index(fields=["actor_id", "-occurred_at"], name="audit_actor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableAuditError("Audit events cannot be updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise ImmutableAuditError("Audit events cannot be deleted.")
