@@ -1,0 +1,1 @@
+"""Users, login, two-step verification (TOTP with recovery codes) and sessions."""

@@ -1,0 +1,115 @@
+"""The permission entry point for staff: which role may do what at which school.
+
+Public API:
+- `Perm`: the permissions, and `ROLE_PERMISSIONS`: which role has which.
+- `school_permissions(user)`: {school id: permissions}, computed once per request.
+- `has_school_perm(user, perm, school_id)`.
+- `school_or_404(request, school_id, perm)`: the school, or 404 for a user with no
+  membership there and 403 for a member whose role lacks the permission (both audited).
+
+Pupil-level checks build on this in `overdracht.pupils.permissions`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.schools.models import Membership, School
+from overdracht.schools.roles import Role, role_requires_two_factor
+
+
+class Perm(StrEnum):
+    VIEW_SCHOOL = "view_school"
+    VIEW_PUPILS = "view_pupils"
+    VIEW_PUPIL_CONTACTS = "view_pupil_contacts"
+    INVITE_ACCOUNTS = "invite_accounts"
+    VIEW_TRANSITIONS = "view_transitions"
+
+
+_BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
+_FULL_READ = _BASIC | {Perm.VIEW_PUPIL_CONTACTS, Perm.VIEW_TRANSITIONS}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.TEACHER: _BASIC,
+    Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
+    Role.TEAM_LEAD: _FULL_READ,
+    Role.CARE_COORDINATOR: _FULL_READ | {Perm.INVITE_ACCOUNTS},
+    Role.CAREER_COUNSELLOR: _FULL_READ,
+    Role.INTAKE_OFFICER: _FULL_READ,
+    Role.SCHOOL_ADMIN: _FULL_READ | {Perm.INVITE_ACCOUNTS},
+    Role.PARTNERSHIP_STAFF: frozenset(),
+}
+
+# What a mentor may do for the pupils of the classes they mentor, on top of their role.
+MENTOR_OF_PUPIL_PERMISSIONS = frozenset({Perm.VIEW_PUPIL_CONTACTS, Perm.INVITE_ACCOUNTS})
+
+_CACHE_ATTR = "_overdracht_school_roles"
+
+
+def school_roles(user: Any) -> dict[int, set[str]]:
+    """{school id: roles} of the user's school memberships; cached on the user object."""
+    cached: dict[int, set[str]] | None = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    roles: dict[int, set[str]] = {}
+    if user.is_authenticated:
+        for school_id, role in Membership.objects.filter(
+            user=user, school__isnull=False
+        ).values_list("school_id", "role"):
+            roles.setdefault(school_id, set()).add(role)
+    setattr(user, _CACHE_ATTR, roles)
+    return roles
+
+
+def school_permissions(user: Any) -> dict[int, set[Perm]]:
+    return {
+        school_id: set().union(*(ROLE_PERMISSIONS[r] for r in roles))
+        for school_id, roles in school_roles(user).items()
+    }
+
+
+def has_school_perm(user: Any, perm: Perm, school_id: int) -> bool:
+    return perm in school_permissions(user).get(school_id, set())
+
+
+def primary_role(user: Any, school_id: int) -> str:
+    """The role recorded in the audit trail when a user acts at a school."""
+    roles = school_roles(user).get(school_id, set())
+    order = [r.value for r in Role]
+    return min(roles, key=order.index) if roles else ""
+
+
+def user_requires_two_factor(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    roles = Membership.objects.filter(user=user).values_list("role", flat=True).distinct()
+    return any(role_requires_two_factor(role) for role in roles)
+
+
+def deny(request: HttpRequest, *, status: int, target: str, school_id: int | None = None) -> None:
+    """Record the denial and raise: 404 hides that the object exists, 403 does not."""
+    audit_record(
+        AuditAction.ACCESS_DENIED,
+        request=request,
+        school_id=school_id,
+        target=target,
+        details={"status": status, "path": request.path[:200]},
+    )
+    if status == 404:
+        raise Http404
+    raise PermissionDenied
+
+
+def school_or_404(request: HttpRequest, school_id: int, perm: Perm) -> School:
+    roles = school_roles(request.user)
+    if school_id not in roles:
+        deny(request, status=404, target=f"school:{school_id}")
+    if not has_school_perm(request.user, perm, school_id):
+        deny(request, status=403, target=f"school:{school_id}", school_id=school_id)
+    return School.objects.get(pk=school_id)

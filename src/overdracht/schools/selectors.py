@@ -1,0 +1,34 @@
+"""Public API of the schools app (reads). Every function is scoped to the user it is given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from overdracht.schools.models import ClassGroup, Membership, School
+from overdracht.schools.permissions import Perm, school_permissions
+
+
+def schools_for_user(user: Any, perm: Perm = Perm.VIEW_SCHOOL) -> QuerySet[School]:
+    ids = [sid for sid, perms in school_permissions(user).items() if perm in perms]
+    return School.objects.filter(pk__in=ids).order_by("name")
+
+
+def memberships_for_user(user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("school", "partnership")
+
+
+def class_groups_of_school(school: School, school_year: int) -> QuerySet[ClassGroup]:
+    return ClassGroup.objects.filter(school=school, school_year=school_year).order_by(
+        "year_group", "name"
+    )
+
+
+def class_groups_mentored_by(user: Any, school_year: int) -> QuerySet[ClassGroup]:
+    return ClassGroup.objects.filter(mentors=user, school_year=school_year).select_related("school")
+
+
+def partnership_schools(user: Any) -> QuerySet[School]:
+    """Schools of the partnerships the user works for (names only, no pupils)."""
+    return School.objects.filter(partnership__memberships__user=user).order_by("name").distinct()
