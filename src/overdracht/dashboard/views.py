@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from overdracht.core.school_year import current_school_year, school_year_label
+from overdracht.pupils.selectors import children_of_user
+from overdracht.schools.permissions import Perm, school_permissions
+from overdracht.schools.selectors import (
+    class_groups_mentored_by,
+    memberships_for_user,
+    partnership_schools,
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    year = current_school_year()
+    perms = school_permissions(request.user)
+    memberships = list(memberships_for_user(request.user))
+    schools = {m.school.pk: m.school for m in memberships if m.school is not None}
+    context = {
+        "year_label": school_year_label(year),
+        "school_cards": [
+            {
+                "school": school,
+                "roles": [m.get_role_display() for m in memberships if m.school_id == sid],
+                "can_view_pupils": Perm.VIEW_PUPILS in perms.get(sid, set()),
+                "can_view_transitions": Perm.VIEW_TRANSITIONS in perms.get(sid, set()),
+            }
+            for sid, school in sorted(schools.items(), key=lambda item: item[1].name)
+        ],
+        "mentored": list(class_groups_mentored_by(request.user, year)),
+        "children": list(children_of_user(request.user)),
+        "partnership_schools": list(partnership_schools(request.user)),
+        "is_partnership_staff": any(m.partnership_id for m in memberships),
+    }
+    return render(request, "dashboard/home.html", context)

@@ -1,0 +1,136 @@
+"""The permission entry point for everything about one pupil.
+
+Public API: `pupil_access_or_404(request, pupil_id, perm)` returns a `PupilAccess` saying in
+which relation and role the user may act, or answers 404 when the user has no relation to
+the pupil at all (never a hint that the pupil exists) and 403 when they have one but their
+role lacks the permission. Both are audited. Staff permissions come from
+`overdracht.schools.permissions`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.core.school_year import school_year_of
+from overdracht.pupils.models import Enrolment, GuardianRelation, Pupil
+from overdracht.schools.permissions import (
+    MENTOR_OF_PUPIL_PERMISSIONS,
+    Perm,
+    deny,
+    primary_role,
+    school_permissions,
+)
+
+
+class Relation(StrEnum):
+    STAFF = "staff"
+    GUARDIAN = "guardian"
+    PUPIL = "pupil"
+
+
+# What a guardian or the pupil may do with their own pupil page.
+FAMILY_PERMISSIONS = frozenset({Perm.VIEW_PUPILS, Perm.VIEW_TRANSITIONS})
+
+
+@dataclass(frozen=True)
+class PupilAccess:
+    pupil_id: uuid.UUID
+    relation: Relation
+    role: str
+    perms: frozenset[Perm]
+    school_id: int | None = None
+    is_mentor: bool = False
+    guardian_id: int | None = None
+    has_authority: bool = False
+    school_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def can(self, perm: Perm) -> bool:
+        return perm in self.perms
+
+
+def active_enrolment_filter(today: object = None) -> Q:
+    """Enrolments that make a pupil 'of the school': this school year or the next one
+    (registered for next year), and not ended."""
+    day = today or timezone.localdate()
+    year = school_year_of(day)  # type: ignore[arg-type]
+    return Q(school_year__in=[year, year + 1]) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | None:
+    perms_by_school = school_permissions(request.user)
+    if not perms_by_school:
+        return None
+    rows = list(
+        Enrolment.objects.filter(
+            active_enrolment_filter(), pupil_id=pupil_id, school_id__in=list(perms_by_school)
+        ).values_list("school_id", "class_group_id")
+    )
+    if not rows:
+        return None
+    mentored = set(
+        request.user.mentored_class_groups.filter(  # type: ignore[union-attr]
+            pk__in=[cg for _, cg in rows if cg]
+        ).values_list("pk", flat=True)
+    )
+    best: PupilAccess | None = None
+    for school_id, class_group_id in rows:
+        is_mentor = class_group_id in mentored
+        perms = set(perms_by_school[school_id])
+        if is_mentor:
+            perms |= MENTOR_OF_PUPIL_PERMISSIONS
+        candidate = PupilAccess(
+            pupil_id=pupil_id,
+            relation=Relation.STAFF,
+            role="mentor" if is_mentor else primary_role(request.user, school_id),
+            perms=frozenset(perms),
+            school_id=school_id,
+            is_mentor=is_mentor,
+            school_ids=frozenset(s for s, _ in rows),
+        )
+        if best is None or len(candidate.perms) > len(best.perms):
+            best = candidate
+    return best
+
+
+def _family_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | None:
+    user = authenticated_user(request)
+    relation = (
+        GuardianRelation.objects.filter(pupil_id=pupil_id, guardian__user=user)
+        .values_list("guardian_id", "has_authority")
+        .first()
+    )
+    if relation is not None:
+        return PupilAccess(
+            pupil_id=pupil_id,
+            relation=Relation.GUARDIAN,
+            role="guardian",
+            perms=FAMILY_PERMISSIONS,
+            guardian_id=relation[0],
+            has_authority=relation[1],
+        )
+    if Pupil.objects.filter(pk=pupil_id, user=user).exists():
+        return PupilAccess(
+            pupil_id=pupil_id, relation=Relation.PUPIL, role="pupil", perms=FAMILY_PERMISSIONS
+        )
+    return None
+
+
+def pupil_access_or_404(
+    request: HttpRequest, pupil_id: uuid.UUID, perm: Perm = Perm.VIEW_PUPILS
+) -> PupilAccess:
+    access = None
+    if request.user.is_authenticated:
+        access = _staff_access(request, pupil_id) or _family_access(request, pupil_id)
+    if access is None:
+        deny(request, status=404, target=f"pupil:{pupil_id}")
+        raise AssertionError("unreachable")  # deny always raises
+    if not access.can(perm):
+        deny(request, status=403, target=f"pupil:{pupil_id}", school_id=access.school_id)
+    return access

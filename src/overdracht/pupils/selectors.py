@@ -1,0 +1,102 @@
+"""Public API of the pupils app (reads). Callers pass a school or access they have checked
+with `overdracht.pupils.permissions` / `overdracht.schools.permissions`.
+
+- `pupil_list_page`: one page of a school's pupils, keyset-paginated, optional class and
+  name search. The query count does not depend on the number of pupils.
+- `pupil_detail`: a pupil with enrolments, guardians and transitions in a fixed number of
+  queries.
+- `children_of_user`: the pupils a guardian (or pupil) account may see.
+- `transitions_of_school`: outgoing and incoming transitions of a school.
+- `guardians_to_invite`: guardians of a pupil who have no account yet.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from overdracht.core.names import normalise
+from overdracht.pupils.models import Enrolment, Guardian, GuardianRelation, Pupil, Transition
+from overdracht.pupils.permissions import active_enrolment_filter
+from overdracht.schools.models import School
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class PupilListPage:
+    rows: list[Enrolment]
+    next_after: uuid.UUID | None
+
+
+def pupil_list_page(
+    *,
+    school: School,
+    class_group_id: int | None = None,
+    query: str = "",
+    after: uuid.UUID | None = None,
+    page_size: int = PAGE_SIZE,
+) -> PupilListPage:
+    enrolments = (
+        Enrolment.objects.filter(active_enrolment_filter(), school=school)
+        .select_related("pupil", "class_group", "school")
+        .order_by("pupil__sort_key", "pupil__id")
+    )
+    if class_group_id is not None:
+        enrolments = enrolments.filter(class_group_id=class_group_id)
+    for word in normalise(query).split()[:5]:
+        enrolments = enrolments.filter(pupil__search_text__contains=word)
+    if after is not None:
+        last_key = Pupil.objects.filter(pk=after).values_list("sort_key", flat=True).first()
+        if last_key is not None:
+            enrolments = enrolments.filter(
+                Q(pupil__sort_key__gt=last_key) | Q(pupil__sort_key=last_key, pupil__id__gt=after)
+            )
+    rows = list(enrolments[: page_size + 1])
+    more = len(rows) > page_size
+    rows = rows[:page_size]
+    return PupilListPage(rows=rows, next_after=rows[-1].pupil_id if more and rows else None)
+
+
+def pupil_detail(pupil_id: uuid.UUID) -> Pupil:
+    return Pupil.objects.prefetch_related(
+        Prefetch(
+            "enrolments",
+            queryset=Enrolment.objects.select_related("school", "class_group", "location")
+            .prefetch_related("class_group__mentors")
+            .order_by("-school_year", "-start_date"),
+        ),
+        Prefetch(
+            "guardian_relations", queryset=GuardianRelation.objects.select_related("guardian")
+        ),
+        Prefetch(
+            "transitions", queryset=Transition.objects.select_related("from_school", "to_school")
+        ),
+    ).get(pk=pupil_id)
+
+
+def children_of_user(user: Any) -> QuerySet[Pupil]:
+    if not user.is_authenticated:
+        return Pupil.objects.none()
+    return (
+        Pupil.objects.filter(Q(guardian_relations__guardian__user=user) | Q(user=user))
+        .distinct()
+        .order_by("sort_key", "id")
+    )
+
+
+def transitions_of_school(*, school: School, school_years: list[int]) -> QuerySet[Transition]:
+    return (
+        Transition.objects.filter(
+            Q(from_school=school) | Q(to_school=school), school_year__in=school_years
+        )
+        .select_related("pupil", "from_school", "to_school")
+        .order_by("pupil__sort_key", "pupil__id")
+    )
+
+
+def guardians_to_invite(pupil: Pupil) -> QuerySet[Guardian]:
+    return Guardian.objects.filter(relations__pupil=pupil, user__isnull=True).order_by("surname")

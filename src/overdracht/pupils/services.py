@@ -1,0 +1,272 @@
+"""Public API of the pupils app (writes). Keyword-only arguments; one transaction each.
+
+- `pupil_create`, `pupil_rename`
+- `guardian_create`, `guardian_link`
+- `enrolment_create`, `transition_create`
+- `invitation_create`, `invitation_accept`, `InvitationError`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.models import User
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.services import user_create
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.core.names import search_text, sort_key
+from overdracht.pupils.models import (
+    Enrolment,
+    Guardian,
+    GuardianRelation,
+    Invitation,
+    InvitationKind,
+    Pupil,
+    Transition,
+)
+from overdracht.schools.models import ClassGroup, Location, School
+
+
+def _apply_name_keys(pupil: Pupil) -> None:
+    pupil.sort_key = sort_key(
+        surname=pupil.surname, surname_prefix=pupil.surname_prefix, call_name=pupil.call_name
+    )
+    pupil.search_text = search_text(
+        pupil.call_name, pupil.given_names, pupil.surname_prefix, pupil.surname
+    )
+
+
+@transaction.atomic
+def pupil_create(
+    *,
+    given_names: str,
+    call_name: str,
+    surname: str,
+    birth_date: dt.date,
+    surname_prefix: str = "",
+    gender: int = 0,
+    bsn: str = "",
+    onderwijsnummer: str = "",
+) -> Pupil:
+    pupil = Pupil(
+        given_names=given_names,
+        call_name=call_name,
+        surname_prefix=surname_prefix,
+        surname=surname,
+        birth_date=birth_date,
+        gender=gender,
+        bsn=bsn,
+        onderwijsnummer=onderwijsnummer,
+    )
+    _apply_name_keys(pupil)
+    pupil.full_clean()
+    pupil.save()
+    return pupil
+
+
+@transaction.atomic
+def pupil_rename(*, pupil: Pupil, call_name: str, surname_prefix: str, surname: str) -> Pupil:
+    pupil.call_name, pupil.surname_prefix, pupil.surname = call_name, surname_prefix, surname
+    _apply_name_keys(pupil)
+    pupil.full_clean()
+    pupil.save(update_fields=["call_name", "surname_prefix", "surname", "sort_key", "search_text"])
+    return pupil
+
+
+@transaction.atomic
+def guardian_create(**fields: Any) -> Guardian:
+    guardian = Guardian(**fields)
+    guardian.full_clean()
+    guardian.save()
+    return guardian
+
+
+@transaction.atomic
+def guardian_link(
+    *, pupil: Pupil, guardian: Guardian, relationship: str, has_authority: bool
+) -> GuardianRelation:
+    relation, _ = GuardianRelation.objects.update_or_create(
+        pupil=pupil,
+        guardian=guardian,
+        defaults={"relationship": relationship, "has_authority": has_authority},
+    )
+    return relation
+
+
+@transaction.atomic
+def enrolment_create(
+    *,
+    pupil: Pupil,
+    school: School,
+    school_year: int,
+    year_group: int,
+    start_date: dt.date,
+    class_group: ClassGroup | None = None,
+    location: Location | None = None,
+    level: str = "",
+    pupil_number: str = "",
+    end_date: dt.date | None = None,
+) -> Enrolment:
+    enrolment = Enrolment(
+        pupil=pupil,
+        school=school,
+        school_year=school_year,
+        year_group=year_group,
+        class_group=class_group,
+        location=location,
+        level=level,
+        pupil_number=pupil_number,
+        start_date=start_date,
+        end_date=end_date,
+    )
+    enrolment.full_clean()
+    enrolment.save()
+    return enrolment
+
+
+@transaction.atomic
+def transition_create(
+    *,
+    pupil: Pupil,
+    kind: str,
+    from_school: School,
+    school_year: int,
+    to_school: School | None = None,
+    status: str = "planned",
+) -> Transition:
+    transition = Transition(
+        pupil=pupil,
+        kind=kind,
+        from_school=from_school,
+        to_school=to_school,
+        school_year=school_year,
+        status=status,
+    )
+    transition.full_clean()
+    transition.save()
+    return transition
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used; the message is for the person holding the link."""
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    request: HttpRequest,
+    pupil: Pupil,
+    school_id: int,
+    email: str,
+    guardian: Guardian | None = None,
+) -> Invitation:
+    """Invite a guardian (when `guardian` is given) or the pupil, and send the e-mail."""
+    school = School.objects.get(pk=school_id)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        kind=InvitationKind.GUARDIAN if guardian else InvitationKind.PUPIL,
+        guardian=guardian,
+        pupil=pupil,
+        school=school,
+        email=email.lower(),
+        token_hash=_token_hash(token),
+        created_by=authenticated_user(request),
+        expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    link = settings.OVERDRACHT_BASE_URL + reverse("pupils:invitation_accept", args=[token])
+    context = {
+        "school": school,
+        "link": link,
+        "days": settings.INVITATION_VALID_DAYS,
+        "invitation": invitation,
+    }
+    body = render_to_string("pupils/invitation_email.txt", context)
+    subject = _("Your account for Overdracht at %(school)s") % {"school": school.name}
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    )
+    audit_record(
+        AuditAction.INVITATION_CREATED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"invitation:{invitation.pk}",
+        details={"kind": invitation.kind},
+    )
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The open invitation for a link, or InvitationError saying why it cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("school", "guardian", "pupil")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationError(
+            _("This invitation link is not valid. Ask the school for a new invitation.")
+        )
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            _(
+                "This invitation has already been used. You can log in with "
+                "your e-mail address and password."
+            )
+        )
+    if invitation.expires_at < timezone.now():
+        raise InvitationError(
+            _("This invitation has expired. Ask the school for a new invitation.")
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, request: HttpRequest, token: str, full_name: str, password: str) -> User:
+    """Create the account and link it to the guardian or pupil; a link works once."""
+    invitation = invitation_for_token(token)
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been used."))
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationError(
+            _(
+                "An account with this e-mail address already exists. Log in "
+                "with it, or ask the school to invite another address."
+            )
+        )
+    user = user_create(email=invitation.email, full_name=full_name, password=password)
+    if invitation.kind == InvitationKind.GUARDIAN:
+        assert invitation.guardian is not None
+        Guardian.objects.filter(pk=invitation.guardian.pk).update(user=user)
+    else:
+        Pupil.objects.filter(pk=invitation.pupil.pk).update(user=user)
+    locked.accepted_at = timezone.now()
+    locked.save(update_fields=["accepted_at"])
+    audit_record(
+        AuditAction.INVITATION_ACCEPTED,
+        request=request,
+        actor_id=user.pk,
+        school_id=invitation.school_id,
+        subject_pupil_id=invitation.pupil_id,
+        target=f"invitation:{invitation.pk}",
+        details={"kind": invitation.kind},
+    )
+    return user

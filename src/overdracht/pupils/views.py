@@ -1,0 +1,170 @@
+"""Pupil list, pupil page, school transitions, invitations. Views parse, call, render."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from overdracht.accounts.services import login_complete
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.core.school_year import current_school_year, school_year_label
+from overdracht.pupils import selectors, services
+from overdracht.pupils.forms import InvitationAcceptForm, InvitationForm, PupilSearchForm
+from overdracht.pupils.permissions import Relation, pupil_access_or_404
+from overdracht.schools.permissions import Perm, school_or_404
+from overdracht.schools.selectors import class_groups_of_school
+
+
+@login_required
+def school_pupils(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_PUPILS)
+    year = current_school_year()
+    class_groups = [(cg.pk, cg.name) for cg in class_groups_of_school(school, year)]
+    form = PupilSearchForm(request.GET or None, class_groups=class_groups)
+    query, class_group_id = "", None
+    if form.is_valid():
+        query = form.cleaned_data["q"] or ""
+        class_group_id = form.cleaned_data["class_group"]
+    after = _uuid_or_none(request.GET.get("after"))
+    page = selectors.pupil_list_page(
+        school=school, class_group_id=class_group_id, query=query, after=after
+    )
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"class_group": class_group_id, "searched": bool(query), "rows": len(page.rows)},
+    )
+    next_query = request.GET.copy()
+    if page.next_after:
+        next_query["after"] = str(page.next_after)
+    context = {
+        "school": school,
+        "form": form,
+        "page": page,
+        "year_label": school_year_label(year),
+        "next_query": next_query.urlencode(),
+        "is_first_page": after is None,
+    }
+    return render(request, "pupils/school_pupils.html", context)
+
+
+@login_required
+def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    pupil = selectors.pupil_detail(pupil_id)
+    audit_record(
+        AuditAction.PUPIL_VIEWED,
+        request=request,
+        actor_role=access.role,
+        school_id=access.school_id,
+        subject_pupil_id=pupil.pk,
+    )
+    relations = list(pupil.guardian_relations.all())
+    enrolments = list(pupil.enrolments.all())
+    if access.relation == Relation.STAFF:
+        enrolments = [e for e in enrolments if e.school_id in access.school_ids]
+    context = {
+        "pupil": pupil,
+        "access": access,
+        "relations": relations,
+        "enrolments": enrolments,
+        "transitions": [
+            t
+            for t in pupil.transitions.all()
+            if access.relation != Relation.STAFF
+            or t.from_school_id in access.school_ids
+            or t.to_school_id in access.school_ids
+        ],
+        "show_contacts": access.can(Perm.VIEW_PUPIL_CONTACTS),
+        "show_transitions": access.can(Perm.VIEW_TRANSITIONS),
+        "can_invite": access.can(Perm.INVITE_ACCOUNTS),
+        "is_family": access.relation != Relation.STAFF,
+    }
+    return render(request, "pupils/pupil_detail.html", context)
+
+
+@login_required
+def school_transitions(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_TRANSITIONS)
+    year = current_school_year()
+    transitions = list(
+        selectors.transitions_of_school(school=school, school_years=[year, year + 1])
+    )
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"list": "transitions", "rows": len(transitions)},
+    )
+    context = {
+        "school": school,
+        "outgoing": [t for t in transitions if t.from_school_id == school.pk],
+        "incoming": [t for t in transitions if t.to_school_id == school.pk],
+    }
+    return render(request, "pupils/school_transitions.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_create(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.INVITE_ACCOUNTS)
+    pupil = selectors.pupil_detail(pupil_id)
+    guardians = list(selectors.guardians_to_invite(pupil))
+    form = InvitationForm(request.POST or None, pupil=pupil, guardians=guardians)
+    if request.method == "POST" and form.is_valid():
+        assert access.school_id is not None
+        services.invitation_create(
+            request=request,
+            pupil=pupil,
+            school_id=access.school_id,
+            email=form.cleaned_data["email"],
+            guardian=form.guardian(),
+        )
+        messages.success(
+            request,
+            _("The invitation has been sent. The link is valid for a limited number of days."),
+        )
+        return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(request, "pupils/invitation_create.html", {"pupil": pupil, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationError as exc:
+        return render(request, "pupils/invitation_invalid.html", {"reason": str(exc)}, status=410)
+    form = InvitationAcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                request=request,
+                token=token,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationError as exc:
+            return render(
+                request, "pupils/invitation_invalid.html", {"reason": str(exc)}, status=410
+            )
+        login_complete(request, user=user)
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect("dashboard:home")
+    return render(
+        request, "pupils/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+def _uuid_or_none(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
