@@ -1,0 +1,1 @@
+"""The demo region: deterministic, realistic data for `make demo` and the browser tests."""

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from overdracht.demo.services import DEMO_PASSWORD, demo_region_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo region (once; running it again changes nothing) and list the accounts."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = demo_region_load()
+        if result.created:
+            self.stdout.write(self.style.SUCCESS(f"Demo region loaded: {result.pupils} pupils."))
+        else:
+            self.stdout.write("Demo region already present; nothing changed.")
+        self.stdout.write("")
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
+        self.stdout.write("Accounts marked 2FA set up an authenticator app at first login.")
+        width = max(len(a.email) for a in result.accounts)
+        for account in result.accounts:
+            mark = "2FA" if account.two_factor else "   "
+            self.stdout.write(
+                f"  {account.email:<{width}}  {mark}  {account.role} — {account.school}"
+            )
