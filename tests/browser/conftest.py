@@ -1,0 +1,68 @@
+"""Browser tests: Playwright driving Debian's Chromium, with an axe-core check per page."""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django_otp.oath import totp
+
+CHROMIUM = Path(os.environ.get("OVERDRACHT_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).resolve().parents[2] / ".cache/node/node_modules/axe-core/axe.min.js"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"Chromium not found at {CHROMIUM} (make browser-deps installs it)")
+    if not AXE.exists():
+        missing.append(f"axe-core not found at {AXE} (make browser-deps installs it)")
+    if not missing:
+        return
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError("; ".join(missing))
+    skip = pytest.mark.skip(reason="; ".join(missing))
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def assert_accessible(page: Any) -> None:
+    """No serious or critical WCAG 2.1 A/AA violations on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+            return result.violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s)`);
+        }"""
+    )
+    assert violations == [], f"{page.url}: {violations}"
+
+
+def code_for_secret(secret_text: str) -> str:
+    secret = secret_text.replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    return f"{totp(key):06d}"
