@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("overdracht.dashboard.urls")),
     path("accounts/", include("overdracht.accounts.urls")),
     path("", include("overdracht.pupils.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -394,6 +394,8 @@ def demo_region_load() -> DemoResult:
     pupils.pupil_rename(pupil=older, call_name="Elif", surname_prefix="", surname="Çelik")
     younger = groep8_pupils[po_schools[0].pk][0]
     pupils.pupil_rename(pupil=younger, call_name="Emre", surname_prefix="", surname="Çelik")
+    Pupil.objects.filter(pk=older.pk).update(given_names="Elif Ayşe", gender=1)
+    Pupil.objects.filter(pk=younger.pk).update(given_names="Emre Mehmet", gender=2)
     for pupil in (older, younger):
         pupil.guardian_relations.all().delete()
     mother = pupils.guardian_create(
