@@ -42,7 +42,7 @@ typecheck: install
 	$(VENV)/bin/mypy src tests bench
 
 check: install
-	DJANGO_SETTINGS_MODULE=overdracht.conf.test $(MANAGE) makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=overdracht.conf.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=overdracht.conf.production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	  DJANGO_ALLOWED_HOSTS=overdracht.example $(MANAGE) check --deploy --fail-level WARNING
 

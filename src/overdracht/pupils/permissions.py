@@ -9,6 +9,7 @@ role lacks the permission. Both are audited. Staff permissions come from
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -55,11 +56,11 @@ class PupilAccess:
         return perm in self.perms
 
 
-def active_enrolment_filter(today: object = None) -> Q:
+def active_enrolment_filter(today: dt.date | None = None) -> Q:
     """Enrolments that make a pupil 'of the school': this school year or the next one
     (registered for next year), and not ended."""
     day = today or timezone.localdate()
-    year = school_year_of(day)  # type: ignore[arg-type]
+    year = school_year_of(day)
     return Q(school_year__in=[year, year + 1]) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
 
 
@@ -75,9 +76,9 @@ def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | No
     if not rows:
         return None
     mentored = set(
-        request.user.mentored_class_groups.filter(  # type: ignore[union-attr]
-            pk__in=[cg for _, cg in rows if cg]
-        ).values_list("pk", flat=True)
+        authenticated_user(request)
+        .mentored_class_groups.filter(pk__in=[cg for _, cg in rows if cg])
+        .values_list("pk", flat=True)
     )
     best: PupilAccess | None = None
     for school_id, class_group_id in rows:
@@ -130,7 +131,6 @@ def pupil_access_or_404(
         access = _staff_access(request, pupil_id) or _family_access(request, pupil_id)
     if access is None:
         deny(request, status=404, target=f"pupil:{pupil_id}")
-        raise AssertionError("unreachable")  # deny always raises
     if not access.can(perm):
         deny(request, status=403, target=f"pupil:{pupil_id}", school_id=access.school_id)
     return access

@@ -4,7 +4,7 @@ with `overdracht.pupils.permissions` / `overdracht.schools.permissions`.
 - `pupil_list_page`: one page of a school's pupils, keyset-paginated, optional class and
   name search. The query count does not depend on the number of pupils.
 - `pupil_detail`: a pupil with enrolments, guardians and transitions in a fixed number of
-  queries.
+  queries; `pupil_page`: the same, cut to what the given access may see.
 - `children_of_user`: the pupils a guardian (or pupil) account may see.
 - `transitions_of_school`: outgoing and incoming transitions of a school.
 - `guardians_to_invite`: guardians of a pupil who have no account yet.
@@ -20,7 +20,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from overdracht.core.names import normalise
 from overdracht.pupils.models import Enrolment, Guardian, GuardianRelation, Pupil, Transition
-from overdracht.pupils.permissions import active_enrolment_filter
+from overdracht.pupils.permissions import PupilAccess, Relation, active_enrolment_filter
 from overdracht.schools.models import School
 
 PAGE_SIZE = 50
@@ -76,6 +76,32 @@ def pupil_detail(pupil_id: uuid.UUID) -> Pupil:
             "transitions", queryset=Transition.objects.select_related("from_school", "to_school")
         ),
     ).get(pk=pupil_id)
+
+
+@dataclass(frozen=True)
+class PupilPage:
+    pupil: Pupil
+    enrolments: list[Enrolment]
+    transitions: list[Transition]
+    relations: list[GuardianRelation]
+
+
+def pupil_page(access: PupilAccess) -> PupilPage:
+    """What one viewer may see of a pupil's school career. Staff see the enrolments and
+    transitions that involve their own schools; the family sees all of them."""
+    pupil = pupil_detail(access.pupil_id)
+    enrolments = list(pupil.enrolments.all())
+    transitions = list(pupil.transitions.all())
+    if access.relation == Relation.STAFF:
+        mine = access.school_ids
+        enrolments = [e for e in enrolments if e.school_id in mine]
+        transitions = [t for t in transitions if t.from_school_id in mine or t.to_school_id in mine]
+    return PupilPage(
+        pupil=pupil,
+        enrolments=enrolments,
+        transitions=transitions,
+        relations=list(pupil.guardian_relations.all()),
+    )
 
 
 def children_of_user(user: Any) -> QuerySet[Pupil]:

@@ -59,30 +59,20 @@ def school_pupils(request: HttpRequest, school_id: int) -> HttpResponse:
 @login_required
 def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
-    pupil = selectors.pupil_detail(pupil_id)
+    page = selectors.pupil_page(access)
     audit_record(
         AuditAction.PUPIL_VIEWED,
         request=request,
         actor_role=access.role,
         school_id=access.school_id,
-        subject_pupil_id=pupil.pk,
+        subject_pupil_id=page.pupil.pk,
     )
-    relations = list(pupil.guardian_relations.all())
-    enrolments = list(pupil.enrolments.all())
-    if access.relation == Relation.STAFF:
-        enrolments = [e for e in enrolments if e.school_id in access.school_ids]
     context = {
-        "pupil": pupil,
+        "pupil": page.pupil,
         "access": access,
-        "relations": relations,
-        "enrolments": enrolments,
-        "transitions": [
-            t
-            for t in pupil.transitions.all()
-            if access.relation != Relation.STAFF
-            or t.from_school_id in access.school_ids
-            or t.to_school_id in access.school_ids
-        ],
+        "relations": page.relations,
+        "enrolments": page.enrolments,
+        "transitions": page.transitions,
         "show_contacts": access.can(Perm.VIEW_PUPIL_CONTACTS),
         "show_transitions": access.can(Perm.VIEW_TRANSITIONS),
         "can_invite": access.can(Perm.INVITE_ACCOUNTS),

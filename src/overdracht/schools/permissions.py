@@ -13,7 +13,7 @@ Pupil-level checks build on this in `overdracht.pupils.permissions`.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -92,7 +92,9 @@ def user_requires_two_factor(user: Any) -> bool:
     return any(role_requires_two_factor(role) for role in roles)
 
 
-def deny(request: HttpRequest, *, status: int, target: str, school_id: int | None = None) -> None:
+def deny(
+    request: HttpRequest, *, status: int, target: str, school_id: int | None = None
+) -> NoReturn:
     """Record the denial and raise: 404 hides that the object exists, 403 does not."""
     audit_record(
         AuditAction.ACCESS_DENIED,
