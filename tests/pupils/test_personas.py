@@ -23,6 +23,11 @@ PERSONAS = [
     "anonymous",
 ]
 
+
+def _account_url(name: str) -> Callable[[World], str]:
+    return lambda w: reverse(f"accounts:{name}")
+
+
 VIEWS: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
     "dashboard": (
         lambda w: reverse("dashboard:home"),
@@ -117,7 +122,7 @@ VIEWS: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
     ),
     # Actions that change state answer GET with 405, whoever asks.
     **{
-        name: (lambda w, name=name: reverse(f"accounts:{name}"), dict.fromkeys(PERSONAS, 405))
+        name: (_account_url(name), dict.fromkeys(PERSONAS, 405))
         for name in ("logout", "logout_everywhere", "two_factor_disable", "recovery_codes")
     },
     # Choosing a language changes only on POST; a GET goes back to the page, for anyone.

@@ -26,6 +26,9 @@ class AuditAction(models.TextChoices):
     PUPIL_LIST_VIEWED = "pupil_list.viewed", _("Pupil list viewed")
     INVITATION_CREATED = "invitation.created", _("Invitation sent")
     INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
+    OSO_IMPORTED = "oso.imported", _("OSO dossier imported")
+    OSO_HELD = "oso.held", _("OSO dossier held for review")
+    OSO_REJECTED = "oso.rejected", _("OSO file rejected")
 
 
 class ImmutableAuditError(Exception):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "overdracht.accounts",
     "overdracht.schools",
     "overdracht.pupils",
+    "overdracht.oso",
     "overdracht.dashboard",
     "overdracht.demo",
 ]
@@ -125,6 +126,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "overdracht.accounts.views.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# OSO: where the official schema and examples live (outside the project), and input caps.
+OSO_STANDARD_DIR = Path(env_str("OSO_STANDARD_DIR", str(BASE_DIR.parent / "shared" / "oso")))
+OSO_MAX_FILE_BYTES = env_int("OVERDRACHT_OSO_MAX_FILE_MB", 25) * 1_000_000
+OSO_MAX_ATTACHMENT_BYTES = env_int("OVERDRACHT_OSO_MAX_ATTACHMENT_MB", 10) * 1_000_000
+OSO_MAX_ZIP_ENTRIES = env_int("OVERDRACHT_OSO_MAX_ZIP_ENTRIES", 2000)
+OSO_MAX_ZIP_TOTAL_BYTES = env_int("OVERDRACHT_OSO_MAX_ZIP_MB", 500) * 1_000_000
 
 OTP_TOTP_ISSUER = "Overdracht"
 OVERDRACHT_RECOVERY_CODE_COUNT = 10

@@ -219,8 +219,15 @@ class Transition(models.Model):
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="transitions")
     kind = models.CharField(_("kind"), max_length=16, choices=TransitionKind.choices)
     from_school = models.ForeignKey(
-        School, on_delete=models.PROTECT, related_name="outgoing_transitions"
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outgoing_transitions",
+        help_text=_("Empty when the sending school does not use this installation."),
     )
+    from_school_brin = models.CharField(_("BRIN of the sending school"), max_length=4, blank=True)
+    from_school_name = models.CharField(_("name of the sending school"), max_length=200, blank=True)
     to_school = models.ForeignKey(
         School,
         on_delete=models.PROTECT,
@@ -254,6 +261,10 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.pupil_id} {self.school_year}"
+
+    @property
+    def from_name(self) -> str:
+        return self.from_school.name if self.from_school else self.from_school_name
 
 
 class InvitationKind(models.TextChoices):

@@ -142,15 +142,21 @@ def transition_create(
     *,
     pupil: Pupil,
     kind: str,
-    from_school: School,
+    from_school: School | None,
     school_year: int,
     to_school: School | None = None,
     status: str = "planned",
+    from_school_brin: str = "",
+    from_school_name: str = "",
 ) -> Transition:
+    """A step of the school career. A sending school outside this installation is named by
+    its BRIN and name instead of `from_school`."""
     transition = Transition(
         pupil=pupil,
         kind=kind,
         from_school=from_school,
+        from_school_brin=from_school.brin if from_school else from_school_brin,
+        from_school_name=from_school.name if from_school else from_school_name,
         to_school=to_school,
         school_year=school_year,
         status=status,

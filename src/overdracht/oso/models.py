@@ -1,0 +1,92 @@
+"""Received OSO dossiers, kept whole with their history, and their attachments."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from overdracht.pupils.models import Pupil, Transition
+from overdracht.schools.models import School
+
+
+class DossierState(models.TextChoices):
+    CURRENT = "current", _("Current")
+    SUPERSEDED = "superseded", _("Replaced by a newer dossier")
+    HELD = "held", _("Held for review: does not match the known pupil")
+
+
+class ReceivedDossier(models.Model):
+    """One OSO dossier as a school received it. A newer dossier for the same pupil and school
+    supersedes the older one, which stays as history."""
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="received_dossiers")
+    pupil = models.ForeignKey(
+        Pupil, on_delete=models.CASCADE, null=True, blank=True, related_name="received_dossiers"
+    )
+    conflict_pupil = models.ForeignKey(
+        Pupil,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The known pupil with the same BSN whose birth date or name differs."),
+    )
+    transition = models.ForeignKey(
+        Transition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="received_dossiers",
+    )
+    state = models.CharField(max_length=12, choices=DossierState.choices)
+    version = models.PositiveIntegerField(default=1)
+    content_hash = models.CharField(max_length=64, db_index=True)
+    source_name = models.CharField(max_length=255)
+    transfer_kind = models.CharField(max_length=24)
+    crossing = models.CharField(max_length=4, blank=True)
+    sending_brin = models.CharField(max_length=4, blank=True)
+    sending_location = models.CharField(max_length=2, blank=True)
+    sending_name = models.CharField(max_length=200, blank=True)
+    dossier_date = models.DateField(null=True, blank=True)
+    delivery = models.JSONField(default=dict)
+    mapped = models.JSONField(default=dict)
+    tree = models.JSONField(default=dict)
+    unmapped = models.JSONField(default=dict)
+    warnings = models.JSONField(default=list)
+    received_at = models.DateTimeField(auto_now_add=True)
+    imported_by_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        indexes = [models.Index(fields=["school", "state"], name="received_school_state_idx")]
+
+    def __str__(self) -> str:
+        return f"dossier {self.pk} ({self.state})"
+
+
+class ReceivedAttachment(models.Model):
+    """An attachment of a received dossier. Kept in the database, in the same transaction
+    as its dossier, and never served without a permission check."""
+
+    dossier = models.ForeignKey(
+        ReceivedDossier, on_delete=models.CASCADE, related_name="attachments"
+    )
+    index = models.PositiveIntegerField()
+    filename = models.CharField(max_length=255)
+    description = models.CharField(max_length=500, blank=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    found_in = models.CharField(max_length=300)
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["dossier", "index"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "index"], name="received_attachment_index_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"attachment {self.index} of dossier {self.dossier_id}"

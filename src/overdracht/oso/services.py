@@ -1,0 +1,334 @@
+"""Public API of the oso app (writes): `dossier_import` — one OSO file into the product.
+
+One dossier is one transaction. The pupil is matched on BSN or onderwijsnummer together
+with birth date and surname; a match with another birth date or surname is held for a
+person to review, never merged. The same dossier imported again changes nothing; a newer
+one becomes the current version and the older one stays as history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.core.names import normalise
+from overdracht.core.school_year import current_school_year
+from overdracht.oso.models import DossierState, ReceivedAttachment, ReceivedDossier
+from overdracht.oso.problems import Problem
+from overdracht.oso.reader import Reading
+from overdracht.oso.rules import delivery_of
+from overdracht.oso.validation import validate_file
+from overdracht.pupils import services as pupil_services
+from overdracht.pupils.models import Enrolment, Pupil, Relationship, Transition
+from overdracht.schools.models import School
+
+IMPORTED, UPDATED, UNCHANGED, HELD, REJECTED = (
+    "imported",
+    "updated",
+    "unchanged",
+    "held",
+    "rejected",
+)
+KIND_OF_CROSSING = {"POPO": "po_po", "POVO": "po_vo", "VOVO": "vo_vo"}
+
+
+@dataclass
+class ImportOutcome:
+    name: str
+    status: str
+    pupil_id: str | None = None
+    dossier_id: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    unmapped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rejected(self) -> bool:
+        return self.status == REJECTED
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "status": self.status,
+            "pupil_id": self.pupil_id,
+            "dossier_id": self.dossier_id,
+            "problems": [p.as_dict() for p in self.problems],
+            "unmapped": self.unmapped,
+        }
+
+
+def dossier_import(
+    *, data: bytes, name: str, school: School, actor_id: int | None = None
+) -> ImportOutcome:
+    validated = validate_file(data, name=name)
+    if not validated.ok or validated.reading is None:
+        audit_record(
+            AuditAction.OSO_REJECTED,
+            actor_id=actor_id,
+            school_id=school.pk,
+            details={"errors": len(validated.errors)},
+        )
+        return ImportOutcome(name=name, status=REJECTED, problems=validated.problems)
+    reading = validated.reading
+    outcome = _store(reading, school=school, actor_id=actor_id)
+    outcome.problems = validated.problems
+    outcome.unmapped = reading.unmapped
+    return outcome
+
+
+@transaction.atomic
+def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportOutcome:
+    pupil_data: dict[str, Any] = reading.mapped.get("pupil", {})
+    bsn = pupil_data.get("bsn", "")
+    onr = pupil_data.get("onderwijsnummer", "")
+    known = (
+        Pupil.objects.select_for_update().filter(bsn=bsn).first()
+        if bsn
+        else Pupil.objects.select_for_update().filter(onderwijsnummer=onr).first()
+    )
+    digest = reading.content_hash
+
+    if known is not None and not _same_person(known, pupil_data):
+        held = ReceivedDossier.objects.filter(
+            conflict_pupil=known, school=school, content_hash=digest, state=DossierState.HELD
+        )
+        if held.exists():
+            return ImportOutcome(
+                name=reading.name,
+                status=UNCHANGED,
+                dossier_id=held.values_list("pk", flat=True).first(),
+            )
+        dossier = _save_dossier(
+            reading,
+            school=school,
+            pupil=None,
+            conflict_pupil=known,
+            state=DossierState.HELD,
+            version=1,
+            actor_id=actor_id,
+        )
+        _audit(AuditAction.OSO_HELD, dossier, actor_id)
+        return ImportOutcome(name=reading.name, status=HELD, dossier_id=dossier.pk)
+
+    if known is not None:
+        current = ReceivedDossier.objects.filter(
+            pupil=known, school=school, state=DossierState.CURRENT
+        ).first()
+        if current is not None and current.content_hash == digest:
+            return ImportOutcome(
+                name=reading.name, status=UNCHANGED, pupil_id=str(known.pk), dossier_id=current.pk
+            )
+        version = 1
+        if current is not None:
+            current.state = DossierState.SUPERSEDED
+            current.save(update_fields=["state"])
+            version = current.version + 1
+        pupil, status = known, UPDATED if current is not None else IMPORTED
+    else:
+        pupil, version, status = _create_pupil(pupil_data), 1, IMPORTED
+
+    _add_guardians(pupil, reading)
+    transition = _ensure_transition_and_enrolment(pupil, reading, school)
+    dossier = _save_dossier(
+        reading,
+        school=school,
+        pupil=pupil,
+        conflict_pupil=None,
+        state=DossierState.CURRENT,
+        version=version,
+        actor_id=actor_id,
+        transition=transition,
+    )
+    _audit(AuditAction.OSO_IMPORTED, dossier, actor_id)
+    return ImportOutcome(
+        name=reading.name, status=status, pupil_id=str(pupil.pk), dossier_id=dossier.pk
+    )
+
+
+def _same_person(pupil: Pupil, data: dict[str, Any]) -> bool:
+    return str(pupil.birth_date) == data.get("birth_date") and normalise(
+        pupil.surname
+    ) == normalise(data.get("surname", ""))
+
+
+def _create_pupil(data: dict[str, Any]) -> Pupil:
+    given = data.get("given_names") or []
+    call_name = data.get("call_name") or (given[0] if given else data.get("initials", ""))
+    return pupil_services.pupil_create(
+        given_names=" ".join(given) or call_name,
+        call_name=call_name,
+        surname_prefix=data.get("surname_prefix", ""),
+        surname=data["surname"],
+        birth_date=dt.date.fromisoformat(data["birth_date"]),
+        gender=int(data.get("gender") or 0),
+        bsn=data.get("bsn", ""),
+        onderwijsnummer=data.get("onderwijsnummer", ""),
+    )
+
+
+def _first(entries: list[dict[str, Any]], kind: str, key: str = "kind") -> dict[str, Any]:
+    for entry in entries:
+        if entry.get(key) == kind:
+            return entry
+    return entries[0] if entries else {}
+
+
+def _add_guardians(pupil: Pupil, reading: Reading) -> None:
+    """Add the guardians the dossier names that the pupil does not have yet (matched on
+    surname and e-mail address); never removes or overwrites what the school recorded."""
+    existing = {
+        (normalise(r.guardian.surname), r.guardian.email.lower())
+        for r in pupil.guardian_relations.select_related("guardian")
+    }
+    for data in reading.mapped.get("guardians", []):
+        contacts = data.get("contacts", [])
+        email = next((c.get("value", "") for c in contacts if c.get("kind") == "e-mail"), "")
+        key = (normalise(data.get("surname", "")), email.lower())
+        if key in existing:
+            continue
+        address = _first(data.get("addresses", []), "woon", key="kind")
+        phone = next((c.get("value", "") for c in contacts if c.get("kind") == "telefoon"), "")
+        guardian = pupil_services.guardian_create(
+            call_name=data.get("call_name", ""),
+            initials=data.get("initials", "")[:20],
+            surname_prefix=data.get("surname_prefix", ""),
+            surname=data.get("surname", ""),
+            email=email,
+            phone=phone[:20],
+            street=" ".join(
+                filter(
+                    None, [address.get("street"), address.get("number"), address.get("addition")]
+                )
+            )[:120],
+            postal_code=address.get("postal_code", "")[:7],
+            city=address.get("city", "")[:80],
+            address_is_secret=data.get("address_is_secret") == "true",
+        )
+        relationship = data.get("relationship", "")
+        pupil_services.guardian_link(
+            pupil=pupil,
+            guardian=guardian,
+            relationship=relationship if relationship in Relationship.values else "9",
+            has_authority=data.get("has_authority") == "true",
+        )
+        existing.add(key)
+
+
+def arrival_school_year(today: dt.date | None = None) -> int:
+    """Dossiers arrive in spring for the next school year; from August on, for this one."""
+    day = today or timezone.localdate()
+    year = current_school_year()
+    return year if day.month >= 8 else year + 1
+
+
+def _ensure_transition_and_enrolment(pupil: Pupil, reading: Reading, school: School) -> Transition:
+    year = arrival_school_year()
+    kind_name = reading.value("metadata.transfer_kind")
+    crossing = reading.value("metadata.crossing") or ""
+    kind = (
+        "within_school"
+        if kind_name == "overdrachtbinnenbrin"
+        else KIND_OF_CROSSING.get(crossing, "vo_vo")
+    )
+    sending_brin = reading.value("school.brin") or ""
+    sending = School.objects.filter(brin=sending_brin).first()
+    transition = Transition.objects.filter(pupil=pupil, kind=kind, school_year=year).first()
+    if transition is None:
+        transition = pupil_services.transition_create(
+            pupil=pupil,
+            kind=kind,
+            from_school=sending,
+            to_school=school,
+            school_year=year,
+            status="in_progress",
+            from_school_brin=sending_brin,
+            from_school_name=(reading.value("school.name") or "")[:200],
+        )
+    if not Enrolment.objects.filter(pupil=pupil, school=school, school_year=year).exists():
+        pupil_services.enrolment_create(
+            pupil=pupil,
+            school=school,
+            school_year=year,
+            year_group=_year_group_after(reading, crossing),
+            start_date=dt.date(year, 8, 1),
+        )
+    return transition
+
+
+def _year_group_after(reading: Reading, crossing: str) -> int:
+    if crossing == "POVO":
+        return 1
+    groups = [
+        int(e["year_group"])
+        for e in reading.mapped.get("school_career", [])
+        if str(e.get("year_group", "")).isdigit()
+    ]
+    last = max(groups) if groups else 1
+    return last - 10 if last > 10 else last  # VO years are coded 11..16
+
+
+def _save_dossier(
+    reading: Reading,
+    *,
+    school: School,
+    pupil: Pupil | None,
+    conflict_pupil: Pupil | None,
+    state: str,
+    version: int,
+    actor_id: int | None,
+    transition: Transition | None = None,
+) -> ReceivedDossier:
+    date = reading.value("metadata.date")
+    dossier = ReceivedDossier.objects.create(
+        school=school,
+        pupil=pupil,
+        conflict_pupil=conflict_pupil,
+        transition=transition,
+        state=state,
+        version=version,
+        content_hash=reading.content_hash,
+        source_name=reading.name[:255],
+        transfer_kind=reading.value("metadata.transfer_kind") or "",
+        crossing=reading.value("metadata.crossing") or "",
+        sending_brin=(reading.value("school.brin") or "")[:4],
+        sending_location=(reading.value("school.location") or "")[:2],
+        sending_name=(reading.value("school.name") or "")[:200],
+        dossier_date=dt.date.fromisoformat(date) if date else None,
+        delivery=delivery_of(reading),
+        mapped=reading.mapped,
+        tree=reading.tree,
+        unmapped=reading.unmapped,
+        warnings=[w.as_dict() for w in reading.warnings],
+        imported_by_id=actor_id,
+    )
+    ReceivedAttachment.objects.bulk_create(
+        ReceivedAttachment(
+            dossier=dossier,
+            index=i,
+            filename=a.filename[:255] or f"bijlage-{i}",
+            description=a.description[:500],
+            content_type=a.content_type,
+            size=len(a.content),
+            sha256=a.sha256,
+            found_in=a.found_in[:300],
+            content=a.content,
+        )
+        for i, a in enumerate(reading.attachments)
+    )
+    return dossier
+
+
+def _audit(action: AuditAction, dossier: ReceivedDossier, actor_id: int | None) -> None:
+    audit_record(
+        action,
+        actor_id=actor_id,
+        school_id=dossier.school_id,
+        subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
+        target=f"received_dossier:{dossier.pk}",
+        details={"version": dossier.version, "state": dossier.state},
+    )

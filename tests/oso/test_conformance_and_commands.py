@@ -1,0 +1,121 @@
+"""Conformance with the official schema and examples (from OSO_STANDARD_DIR), the
+management commands, and the mapping document."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+import pytest
+
+from overdracht.oso.generator import dossier_xml
+from overdracht.oso.mapping import mapping_markdown
+from overdracht.oso.models import ReceivedDossier
+from overdracht.oso.schema import schema_available
+from overdracht.oso.services import dossier_import
+from overdracht.oso.validation import validate_file
+from overdracht.schools.models import School
+
+EXAMPLES = Path(settings.OSO_STANDARD_DIR) / "examples"
+needs_standard = pytest.mark.skipif(
+    not (schema_available() and EXAMPLES.is_dir()),
+    reason=f"the OSO standard (schema and examples) is not at {settings.OSO_STANDARD_DIR}; "
+    "set OSO_STANDARD_DIR to run the conformance tests",
+)
+
+
+@needs_standard
+def test_generated_dossiers_validate_against_the_official_schema() -> None:
+    for seed in range(5):
+        result = validate_file(
+            dossier_xml(bsn="999990019", seed=seed, review_agreed=seed % 2 == 0),
+            name=f"gen-{seed}.xml",
+        )
+        assert result.problems == [], result.problems
+
+
+@needs_standard
+@pytest.mark.django_db
+def test_every_example_imports_and_importing_again_changes_nothing(
+    receiving_school: School,
+) -> None:
+    examples = sorted(EXAMPLES.glob("*.xml"))
+    assert examples
+    first = [
+        dossier_import(data=p.read_bytes(), name=p.name, school=receiving_school) for p in examples
+    ]
+    assert [o.status for o in first] == ["imported"] * len(examples), [
+        (o.name, [str(p) for p in o.problems]) for o in first
+    ]
+    count = ReceivedDossier.objects.count()
+    second = [
+        dossier_import(data=p.read_bytes(), name=p.name, school=receiving_school) for p in examples
+    ]
+    assert [o.status for o in second] == ["unchanged"] * len(examples)
+    assert ReceivedDossier.objects.count() == count
+
+
+@needs_standard
+@pytest.mark.django_db
+def test_example_attachments_are_kept_with_their_content(receiving_school: School) -> None:
+    path = EXAMPLES / "Voorbeelddossier_OV_POVO_full.xml"
+    dossier_import(data=path.read_bytes(), name=path.name, school=receiving_school)
+    dossier = ReceivedDossier.objects.get()
+    assert dossier.attachments.count() == path.read_bytes().count(b"<bestandsinhoud>")
+    assert dossier.mapped["review"]["agreed"] == "Nee"
+    assert dossier.mapped["review"]["reason_not_agreed"]
+
+
+@pytest.mark.django_db
+def test_import_command_reports_json_and_exit_code(
+    receiving_school: School, tmp_path: Path
+) -> None:
+    good = tmp_path / "goed.xml"
+    good.write_bytes(dossier_xml(bsn="999990019"))
+    out = io.StringIO()
+    call_command("oso_import", str(good), "--school", "33CC", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report[0]["status"] == "imported"
+    assert report[0]["pupil_id"]
+    bad = tmp_path / "kapot.xml"
+    bad.write_bytes(b"<dossier")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("oso_import", str(tmp_path), "--school", "33CC", "--json", stdout=out)
+    assert exc.value.returncode == 1
+    statuses = {r["file"].rsplit("/", 1)[-1]: r["status"] for r in json.loads(out.getvalue())}
+    assert statuses == {"goed.xml": "unchanged", "kapot.xml": "rejected"}
+
+
+@pytest.mark.django_db
+def test_import_command_needs_a_known_school() -> None:
+    with pytest.raises(CommandError, match="Geen school met BRIN"):
+        call_command("oso_import", "x.xml", "--school", "99ZZ")
+
+
+def test_validate_command_exit_codes_and_dutch_messages(tmp_path: Path) -> None:
+    good = tmp_path / "goed.xml"
+    good.write_bytes(dossier_xml(bsn="999990019"))
+    out = io.StringIO()
+    call_command("oso_validate", str(good), stdout=out)
+    assert "OK" in out.getvalue()
+    bad = tmp_path / "fout.xml"
+    bad.write_bytes(dossier_xml(bsn="123456789"))
+    out = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("oso_validate", str(bad), stdout=out)
+    assert exc.value.returncode == 1
+    assert "BSN van de leerling is niet geldig" in out.getvalue()
+    assert "regel" in out.getvalue()
+
+
+def test_mapping_document_is_in_step_with_the_table() -> None:
+    doc = Path(settings.BASE_DIR) / "docs" / "developers" / "oso-mapping.md"
+    assert doc.read_text(encoding="utf-8") == mapping_markdown(), (
+        "Run `python manage.py oso_mapping_doc` after changing the mapping table."
+    )
