@@ -19,6 +19,7 @@ from overdracht.pupils.models import Enrolment, Guardian, Pupil, Transition
 from overdracht.schools.models import School
 from overdracht.schools.services import membership_grant
 from tests.conftest import make_user, verified_login
+from tests.oso.conftest import pupil_of
 
 BSN = "999990019"
 
@@ -34,7 +35,7 @@ def test_new_pupil_is_created_with_guardians_transition_enrolment_and_attachment
     )
     assert outcome.status == "imported", outcome.problems
     assert outcome.pupil_id is not None
-    pupil = Pupil.objects.get(pk=outcome.pupil_id)
+    pupil = pupil_of(outcome)
     assert (pupil.surname, pupil.surname_prefix, pupil.bsn) == ("Hof", "van 't", BSN)
     relations = list(pupil.guardian_relations.select_related("guardian"))
     assert len(relations) == 2

@@ -29,6 +29,7 @@ class AuditAction(models.TextChoices):
     OSO_IMPORTED = "oso.imported", _("OSO dossier imported")
     OSO_HELD = "oso.held", _("OSO dossier held for review")
     OSO_REJECTED = "oso.rejected", _("OSO file rejected")
+    OSO_EXPORTED = "oso.exported", _("OSO dossier exported")
 
 
 class ImmutableAuditError(Exception):

@@ -1,0 +1,316 @@
+"""Write OSO dossiers: from our records and the received dossier, in schema order.
+
+Public API: `build_dossier(...) -> bytes` and `tree_to_element` (the verbatim tree of a
+received dossier back into XML). Categories the sending school does not deliver (VERBODEN
+or OPT-UIT) are left out entirely.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from overdracht.oso.constants import (
+    CATEGORY_NAMES,
+    NAMESPACE,
+    NOT_DELIVERED,
+    STANDARD_VERSION,
+    category_of,
+)
+
+L = "huidigeschool/leerling"
+
+# The order of <leerling>'s children in the schema; elements are written in this order.
+PUPIL_ORDER = [
+    "voornaam",
+    "voorletters-1",
+    "voorvoegsel",
+    "achternaam",
+    "roepnaam",
+    "geboortedatum",
+    "geboortemaand",
+    "geslacht",
+    "adresgeheim",
+    "adreslijst",
+    "postcode4adres",
+    "communicatielijst",
+    "gba",
+    "adresbuitenland",
+    "geboorteplaats",
+    "nationaliteit",
+    "onderwijsnummer",
+    "bsn",
+    "leerlingid",
+    "onderwijssinds",
+    "startdatumhuidigonderwijs",
+    "datuminschrijving",
+    "datumuitschrijving",
+    "teruggeplaatstnaarbrin",
+    "leerlinggewicht",
+    "nnca",
+    "tehuis",
+    "huisarts",
+    "verzorgersaansprakelijk",
+    "aansprakelijkeinstelling",
+    "overstapadvies",
+    "vanpeuterspeelzaal",
+    "naampeuterspeelzaal",
+    "voorschools",
+    "vroegschools",
+    "schoolloopbaanlijst",
+    "onderwijsondersteuning",
+    "verzuim",
+    "eindtoets_basisonderwijs",
+    "toetslijst",
+    "cijferlijstlijst",
+    "overigdocumentlijst",
+    "verzorger",
+    "bevorderd",
+    "examenresultaat",
+    "resultaatvakkenvo",
+    "certificaat",
+    "competenties",
+    "stage",
+    "overigvombo",
+]
+_RANK = {tag: i for i, tag in enumerate(PUPIL_ORDER)}
+
+# What our own records provide; the rest of <leerling> comes from the received dossier.
+FROM_OUR_RECORDS = frozenset(
+    {
+        "voornaam",
+        "voorvoegsel",
+        "achternaam",
+        "roepnaam",
+        "geboortedatum",
+        "geslacht",
+        "onderwijsnummer",
+        "bsn",
+        "leerlingid",
+        "verzorger",
+    }
+)
+
+
+def _q(tag: str) -> str:
+    return f"{{{NAMESPACE}}}{tag}"
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
+    child = etree.SubElement(parent, _q(tag))
+    if text is not None:
+        child.text = text
+    return child
+
+
+def tree_to_element(node: dict[str, Any], attachments: Sequence[bytes]) -> etree._Element:
+    element = etree.Element(_q(node["t"]))
+    for key, value in node.get("a", {}).items():
+        element.set(key, value)
+    if "ref" in node:
+        element.text = base64.b64encode(attachments[node["ref"]]).decode()
+    elif "v" in node:
+        element.text = node["v"]
+    for child in node.get("c", []):
+        element.append(tree_to_element(child, attachments))
+    return element
+
+
+@dataclass(frozen=True)
+class GuardianData:
+    initials: str
+    call_name: str
+    surname_prefix: str
+    surname: str
+    relationship: str
+    has_authority: bool
+    address_is_secret: bool
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class PupilData:
+    given_names: list[str]
+    call_name: str
+    surname_prefix: str
+    surname: str
+    birth_date: dt.date
+    gender: int
+    bsn: str
+    onderwijsnummer: str
+    pupil_number: str
+    guardians: list[GuardianData]
+
+
+@dataclass(frozen=True)
+class SchoolData:
+    name: str
+    brin: str
+    location: str
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """The guardians' review (inzage). `None` dates mean a provisional dossier."""
+
+    provisional: bool
+    date: dt.date | None = None
+    agreed: bool | None = None
+    reason_not_agreed: str = ""
+    consent: bool | None = None
+
+
+def _delivered(delivery: dict[str, str], path: str) -> bool:
+    return delivery.get(category_of(path), "OPTIONEEL") not in NOT_DELIVERED
+
+
+def build_dossier(
+    *,
+    pupil: PupilData,
+    school: SchoolData,
+    crossing: str,
+    transfer_kind: str,
+    delivery: dict[str, str],
+    review: ReviewData | None,
+    received_pupil_children: Iterable[dict[str, Any]] = (),
+    attachments: Sequence[bytes] = (),
+    today: dt.date | None = None,
+    package_version: str = "1",
+) -> bytes:
+    root = etree.Element(_q("dossier"), nsmap={None: NAMESPACE})
+    metadata = _el(root, "metadata")
+    for tag, value in [
+        ("deeldossier", "LASLVS"),
+        ("pakketnaam", "Overdracht"),
+        ("pakketversie", package_version),
+        ("datum", (today or dt.date.today()).isoformat()),  # noqa: DTZ011
+        ("standaardversie", STANDARD_VERSION),
+        ("validatieversie", f"{STANDARD_VERSION}.1"),
+    ]:
+        _el(metadata, tag, value)
+    block = _el(metadata, "categorie_uitlevering")
+    for name in CATEGORY_NAMES:
+        _el(block, name, delivery.get(name, "OPTIONEEL"))
+    if transfer_kind == "overstapdossier":
+        _el(metadata, "overstap", crossing)
+    _el(root, "overdrachtsoort", transfer_kind)
+    if review is not None and _delivered(delivery, "inzage"):
+        _review(root, review)
+    current = _el(root, "huidigeschool")
+    _el(current, "naam", school.name)
+    _el(current, "brincode", school.brin)
+    _el(current, "vestigingscode", school.location)
+    _el(current, "aanleverpunt", "OSO")
+    leerling = _el(current, "leerling")
+    children = list(_pupil_elements(pupil, delivery))
+    for node in received_pupil_children:
+        tag = node["t"]
+        if tag in FROM_OUR_RECORDS or tag not in _RANK:
+            continue
+        if _delivered(delivery, f"{L}/{tag}"):
+            children.append(tree_to_element(node, attachments))
+    children.sort(key=lambda e: _RANK[etree.QName(e).localname])  # stable: keeps repeats
+    for child in children:
+        leerling.append(child)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _review(root: etree._Element, review: ReviewData) -> None:
+    block = _el(root, "inzage")
+    _el(block, "voorlopigdossier", "true" if review.provisional else "false")
+    if review.provisional:
+        return
+    _el(block, "inzage", "true")
+    if review.date:
+        _el(block, "inzagedatum", review.date.isoformat())
+    if review.agreed is not None:
+        _el(block, "akkoord", "Ja" if review.agreed else "Nee")
+    if review.agreed is False and review.reason_not_agreed:
+        _el(block, "redennietakkoord", review.reason_not_agreed)
+    if review.consent is not None:
+        _el(block, "toestemming", "Ja" if review.consent else "Nee")
+
+
+def _make(tag: str, text: str) -> etree._Element:
+    element = etree.Element(_q(tag))
+    element.text = text
+    return element
+
+
+def _pupil_elements(pupil: PupilData, delivery: dict[str, str]) -> Iterable[etree._Element]:
+    for name in pupil.given_names:
+        yield _make("voornaam", name)
+    if pupil.surname_prefix:
+        yield _make("voorvoegsel", pupil.surname_prefix)
+    yield _make("achternaam", pupil.surname)
+    yield _make("roepnaam", pupil.call_name)
+    yield _make("geboortedatum", pupil.birth_date.isoformat())
+    yield _make("geslacht", str(pupil.gender))
+    if pupil.bsn:
+        yield _make("bsn", pupil.bsn)
+    else:
+        yield _make("onderwijsnummer", pupil.onderwijsnummer)
+    if pupil.pupil_number:
+        yield _make("leerlingid", pupil.pupil_number)
+    if not _delivered(delivery, f"{L}/verzorger"):
+        return
+    for guardian in pupil.guardians:
+        element = etree.Element(_q("verzorger"))
+        if guardian.call_name:
+            _el(element, "roepnaam", guardian.call_name)
+        if guardian.initials:
+            _el(element, "voorletters-1", guardian.initials)
+        if guardian.surname_prefix:
+            _el(element, "voorvoegsel", guardian.surname_prefix)
+        _el(element, "achternaam", guardian.surname)
+        if guardian.address_is_secret:
+            _el(element, "adresgeheim", "true")
+        contacts = [("e-mail", guardian.email), ("telefoon", guardian.phone)]
+        if any(value for _, value in contacts):
+            block = _el(element, "communicatielijst")
+            for kind, value in contacts:
+                if value:
+                    contact = _el(block, "communicatie")
+                    _el(contact, "soort", kind)
+                    _el(contact, "nummer", value)
+        if guardian.relationship:
+            _el(element, "relatietotkind", guardian.relationship)
+        _el(element, "wettigevertegenwoordiger", "true" if guardian.has_authority else "false")
+        _order_guardian(element)
+        yield element
+
+
+_GUARDIAN_ORDER = {
+    t: i
+    for i, t in enumerate(
+        [
+            "voornaam",
+            "voorletters-1",
+            "voorvoegsel",
+            "achternaam",
+            "roepnaam",
+            "geslacht",
+            "adresgeheim",
+            "adreslijst",
+            "communicatielijst",
+            "relatietotkind",
+            "overleden",
+            "overlijdensdatum",
+            "wettigevertegenwoordiger",
+            "banknummer",
+            "iban",
+        ]
+    )
+}
+
+
+def _order_guardian(element: etree._Element) -> None:
+    children = sorted(element, key=lambda e: _GUARDIAN_ORDER[etree.QName(e).localname])
+    for child in children:
+        element.append(child)

@@ -1,0 +1,165 @@
+"""Public API of the oso app for sending: `dossier_export` — the OSO dossier of one pupil.
+
+Built from our records (pupil, guardians) and the dossier the school received for the
+pupil, with `categorie_uitlevering` as the sending school delivers it. Our own output is
+validated (schema and rules) before it is handed out. A real transfer is refused while the
+guardians' review (inzage) is not recorded; a provisional dossier (`voorlopigdossier`) is
+what guardians are shown before they review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.oso.builder import GuardianData, PupilData, ReviewData, SchoolData, build_dossier
+from overdracht.oso.constants import CATEGORY_NAMES
+from overdracht.oso.models import DossierState, ReceivedDossier
+from overdracht.oso.problems import Problem
+from overdracht.oso.validation import validate_file
+from overdracht.pupils.models import Pupil
+from overdracht.schools.models import School
+
+# What a sending school delivers by default, per crossing (editable per school later).
+_MANDATORY = (
+    "cat_metadata",
+    "cat_ouderinzage",
+    "cat_school",
+    "cat_leerling",
+    "cat_oudersverzorgers",
+    "cat_schoolloopbaan",
+    "cat_overstapadvies",
+)
+DEFAULT_DELIVERY: dict[str, dict[str, str]] = {
+    crossing: {
+        name: (
+            "VERPLICHT" if name in _MANDATORY else "VERBODEN" if name in forbidden else "OPTIONEEL"
+        )
+        for name in CATEGORY_NAMES
+    }
+    for crossing, forbidden in {
+        "POVO": ("cat_vve", "cat_vombo"),
+        "POPO": ("cat_vombo",),
+        "VOVO": ("cat_vve",),
+    }.items()
+}
+
+
+class ExportRefusedError(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class Export:
+    filename: str
+    content: bytes
+
+
+def dossier_export(
+    *,
+    pupil: Pupil,
+    school: School,
+    to_brin: str,
+    crossing: str,
+    review: ReviewData | None,
+    actor_id: int | None = None,
+    delivery: dict[str, str] | None = None,
+) -> Export:
+    if review is None:
+        raise ExportRefusedError(
+            _(
+                "The guardians' review (inzage) of this dossier is not recorded yet. Record the "
+                "review first; until then only a provisional dossier can be made."
+            )
+        )
+    transfer_kind = "overdrachtbinnenbrin" if to_brin.upper() == school.brin else "overstapdossier"
+    chosen = dict(DEFAULT_DELIVERY.get(crossing, DEFAULT_DELIVERY["VOVO"]))
+    chosen.update(delivery or {})
+    received = (
+        ReceivedDossier.objects.filter(pupil=pupil, school=school, state=DossierState.CURRENT)
+        .prefetch_related("attachments")
+        .first()
+    )
+    pupil_children: list[dict[str, object]] = []
+    attachments: list[bytes] = []
+    if received is not None:
+        attachments = [bytes(a.content) for a in received.attachments.all()]
+        pupil_children = _pupil_children(received.tree)
+    content = build_dossier(
+        pupil=_pupil_data(pupil, school),
+        school=_school_data(school),
+        crossing=crossing,
+        transfer_kind=transfer_kind,
+        delivery=chosen,
+        review=review,
+        received_pupil_children=pupil_children,
+        attachments=attachments,
+    )
+    filename = f"OSO_{school.brin}_{to_brin.upper()}_{pupil.pk.hex[:8]}.xml"
+    checked = validate_file(content, name=filename)
+    if checked.errors:
+        raise ExportRefusedError(_("The dossier is not complete enough to send."), checked.errors)
+    audit_record(
+        AuditAction.OSO_EXPORTED,
+        actor_id=actor_id,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        details={"to": to_brin.upper(), "crossing": crossing, "provisional": review.provisional},
+    )
+    return Export(filename=filename, content=content)
+
+
+def _pupil_children(tree: dict[str, object]) -> list[dict[str, object]]:
+    for node in tree.get("c", []):  # type: ignore[attr-defined]
+        if node["t"] == "huidigeschool":
+            for child in node.get("c", []):
+                if child["t"] == "leerling":
+                    return list(child.get("c", []))
+    return []
+
+
+def _school_data(school: School) -> SchoolData:
+    location = school.locations.order_by("number").values_list("number", flat=True).first()
+    return SchoolData(name=school.name, brin=school.brin, location=location or "00")
+
+
+def _pupil_data(pupil: Pupil, school: School) -> PupilData:
+    number = (
+        pupil.enrolments.filter(school=school)
+        .exclude(pupil_number="")
+        .order_by("-school_year")
+        .values_list("pupil_number", flat=True)
+        .first()
+    )
+    guardians = [
+        GuardianData(
+            initials=r.guardian.initials,
+            call_name=r.guardian.call_name,
+            surname_prefix=r.guardian.surname_prefix,
+            surname=r.guardian.surname,
+            relationship=r.relationship if r.relationship != "9" else "",
+            has_authority=r.has_authority,
+            address_is_secret=r.guardian.address_is_secret,
+            email=r.guardian.email,
+            phone=r.guardian.phone,
+        )
+        for r in pupil.guardian_relations.select_related("guardian").order_by("id")
+    ]
+    return PupilData(
+        given_names=pupil.given_names.split(),
+        call_name=pupil.call_name,
+        surname_prefix=pupil.surname_prefix,
+        surname=pupil.surname,
+        birth_date=pupil.birth_date,
+        gender=pupil.gender,
+        bsn=pupil.bsn,
+        onderwijsnummer=pupil.onderwijsnummer,
+        pupil_number=number or "",
+        guardians=guardians,
+    )
