@@ -19,6 +19,9 @@ def database_settings(*, database_url: str, audit_url: str | None, var_dir: Path
     if default["ENGINE"] == "django.db.backends.sqlite3":
         default["CONN_MAX_AGE"] = 0
         default.setdefault("OPTIONS", {}).update({"timeout": 20})
+    else:
+        # Parameters travel apart from the SQL (binary for attachments, no escaping).
+        default.setdefault("OPTIONS", {}).update({"server_side_binding": True})
     if audit_url:
         audit = dj_database_url.parse(audit_url, conn_max_age=60, conn_health_checks=True)
     elif default["ENGINE"] == "django.db.backends.sqlite3":

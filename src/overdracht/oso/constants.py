@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 NAMESPACE = "http://www.edustandaard.nl/oso_gegevensset/2019/dossier"
 NS = "{" + NAMESPACE + "}"
 STANDARD_VERSION = "2019.1"
@@ -67,6 +69,7 @@ CATEGORY_OF_PREFIX: dict[str, str] = {
 }
 
 
+@cache
 def category_of(path: str) -> str:
     best = ""
     for prefix in CATEGORY_OF_PREFIX:

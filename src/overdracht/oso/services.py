@@ -25,7 +25,7 @@ from overdracht.oso.reader import Reading
 from overdracht.oso.rules import delivery_of
 from overdracht.oso.validation import validate_file
 from overdracht.pupils import services as pupil_services
-from overdracht.pupils.models import Enrolment, Pupil, Relationship, Transition
+from overdracht.pupils.models import Enrolment, Guardian, Pupil, Relationship, Transition
 from overdracht.schools.models import School
 
 IMPORTED, UPDATED, UNCHANGED, HELD, REJECTED = (
@@ -132,8 +132,9 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
     else:
         pupil, version, status = _create_pupil(pupil_data), 1, IMPORTED
 
-    _add_guardians(pupil, reading)
-    transition = _ensure_transition_and_enrolment(pupil, reading, school)
+    new_pupil = known is None
+    _add_guardians(pupil, reading, new_pupil=new_pupil)
+    transition = _ensure_transition_and_enrolment(pupil, reading, school, new_pupil=new_pupil)
     dossier = _save_dossier(
         reading,
         school=school,
@@ -178,22 +179,26 @@ def _first(entries: list[dict[str, Any]], kind: str, key: str = "kind") -> dict[
     return entries[0] if entries else {}
 
 
-def _add_guardians(pupil: Pupil, reading: Reading) -> None:
+def _add_guardians(pupil: Pupil, reading: Reading, *, new_pupil: bool) -> None:
     """Add the guardians the dossier names that the pupil does not have yet (matched on
     surname and e-mail address); never removes or overwrites what the school recorded."""
-    existing = {
-        (normalise(r.guardian.surname), r.guardian.email.lower())
-        for r in pupil.guardian_relations.select_related("guardian")
-    }
+    existing: set[tuple[str, str]] = set()
+    if not new_pupil:
+        existing = {
+            (normalise(r.guardian.surname), r.guardian.email.lower())
+            for r in pupil.guardian_relations.select_related("guardian")
+        }
+    new: list[tuple[Guardian, str, bool]] = []
     for data in reading.mapped.get("guardians", []):
         contacts = data.get("contacts", [])
         email = next((c.get("value", "") for c in contacts if c.get("kind") == "e-mail"), "")
         key = (normalise(data.get("surname", "")), email.lower())
         if key in existing:
             continue
+        existing.add(key)
         address = _first(data.get("addresses", []), "woon", key="kind")
         phone = next((c.get("value", "") for c in contacts if c.get("kind") == "telefoon"), "")
-        guardian = pupil_services.guardian_create(
+        guardian = Guardian(
             call_name=data.get("call_name", ""),
             initials=data.get("initials", "")[:20],
             surname_prefix=data.get("surname_prefix", ""),
@@ -210,13 +215,15 @@ def _add_guardians(pupil: Pupil, reading: Reading) -> None:
             address_is_secret=data.get("address_is_secret") == "true",
         )
         relationship = data.get("relationship", "")
-        pupil_services.guardian_link(
-            pupil=pupil,
-            guardian=guardian,
-            relationship=relationship if relationship in Relationship.values else "9",
-            has_authority=data.get("has_authority") == "true",
+        new.append(
+            (
+                guardian,
+                relationship if relationship in Relationship.values else "9",
+                data.get("has_authority") == "true",
+            )
         )
-        existing.add(key)
+    if new:
+        pupil_services.guardians_add(pupil=pupil, guardians=new)
 
 
 def arrival_school_year(today: dt.date | None = None) -> int:
@@ -226,7 +233,9 @@ def arrival_school_year(today: dt.date | None = None) -> int:
     return year if day.month >= 8 else year + 1
 
 
-def _ensure_transition_and_enrolment(pupil: Pupil, reading: Reading, school: School) -> Transition:
+def _ensure_transition_and_enrolment(
+    pupil: Pupil, reading: Reading, school: School, *, new_pupil: bool
+) -> Transition:
     year = arrival_school_year()
     kind_name = reading.value("metadata.transfer_kind")
     crossing = reading.value("metadata.crossing") or ""
@@ -237,7 +246,9 @@ def _ensure_transition_and_enrolment(pupil: Pupil, reading: Reading, school: Sch
     )
     sending_brin = reading.value("school.brin") or ""
     sending = School.objects.filter(brin=sending_brin).first()
-    transition = Transition.objects.filter(pupil=pupil, kind=kind, school_year=year).first()
+    transition = None
+    if not new_pupil:
+        transition = Transition.objects.filter(pupil=pupil, kind=kind, school_year=year).first()
     if transition is None:
         transition = pupil_services.transition_create(
             pupil=pupil,
@@ -249,7 +260,10 @@ def _ensure_transition_and_enrolment(pupil: Pupil, reading: Reading, school: Sch
             from_school_brin=sending_brin,
             from_school_name=(reading.value("school.name") or "")[:200],
         )
-    if not Enrolment.objects.filter(pupil=pupil, school=school, school_year=year).exists():
+    if (
+        new_pupil
+        or not Enrolment.objects.filter(pupil=pupil, school=school, school_year=year).exists()
+    ):
         pupil_services.enrolment_create(
             pupil=pupil,
             school=school,
