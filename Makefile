@@ -27,7 +27,10 @@ demo: migrate
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "Overdracht runs on http://$(HOST):$(PORT)/ — stop with Ctrl+C."
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# The background worker (OSO import batches) runs beside the web server and stops with it.
+	$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 # The whole suite, in random order, on SQLite; on PostgreSQL when DATABASE_URL is set.
 # Browser tests run when Chromium is installed (/usr/bin/chromium) and skip, saying so, when not.

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
+
+from overdracht.demo.services import DEMO_PASSWORD
 
 CHROMIUM = Path(os.environ.get("OVERDRACHT_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parents[2] / ".cache/node/node_modules/axe-core/axe.min.js"
@@ -66,3 +70,29 @@ def code_for_secret(secret_text: str) -> str:
     secret = secret_text.replace(" ", "")
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     return f"{totp(key):06d}"
+
+
+# axe-core is injected as a script; the product's CSP (asserted in tests/conf) would block it.
+CONTEXT: dict[str, Any] = {"locale": "nl-NL", "bypass_csp": True}
+
+
+def log_in_with_new_second_step(
+    page: Any, base_url: str, email: str, *, check_a11y: bool, password: str = DEMO_PASSWORD
+) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
+    if check_a11y:
+        assert_accessible(page)
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", name="Tweestapsverificatie instellen")).to_be_visible()
+    if check_a11y:
+        assert_accessible(page)
+    secret = page.get_by_test_id("totp-secret").inner_text()
+    page.get_by_label("Code uit de app").fill(code_for_secret(secret))
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
+    expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
+    page.get_by_role("link", name="Ik heb ze bewaard, ga verder").click()
+    expect(page.get_by_role("heading", name=re.compile("^Welkom"))).to_be_visible()

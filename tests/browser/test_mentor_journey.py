@@ -9,33 +9,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from overdracht.demo.services import DEMO_PASSWORD, demo_region_load
-from tests.browser.conftest import assert_accessible, code_for_secret
+from overdracht.demo.services import demo_region_load
+from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# axe-core is injected as a script; the product's CSP (asserted in tests/conf) would block it.
-CONTEXT = {"locale": "nl-NL", "bypass_csp": True}
-
-
-def log_in_with_new_second_step(page: Any, base_url: str, email: str, *, check_a11y: bool) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
-    if check_a11y:
-        assert_accessible(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", name="Tweestapsverificatie instellen")).to_be_visible()
-    if check_a11y:
-        assert_accessible(page)
-    secret = page.get_by_test_id("totp-secret").inner_text()
-    page.get_by_label("Code uit de app").fill(code_for_secret(secret))
-    page.get_by_role("button", name="Bevestigen").click()
-    expect(page.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
-    expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
-    page.get_by_role("link", name="Ik heb ze bewaard, ga verder").click()
-    expect(page.get_by_role("heading", name=re.compile("^Welkom"))).to_be_visible()
 
 
 def test_mentor_opens_a_pupil_of_their_class_and_another_school_gets_404(

@@ -30,6 +30,8 @@ class AuditAction(models.TextChoices):
     OSO_HELD = "oso.held", _("OSO dossier held for review")
     OSO_REJECTED = "oso.rejected", _("OSO file rejected")
     OSO_EXPORTED = "oso.exported", _("OSO dossier exported")
+    RECEIVED_DOSSIER_VIEWED = "received_dossier.viewed", _("Received dossier viewed")
+    ATTACHMENT_DOWNLOADED = "attachment.downloaded", _("Attachment downloaded")
 
 
 class ImmutableAuditError(Exception):

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "overdracht.core",
     "overdracht.audit",
     "overdracht.accounts",
@@ -126,6 +128,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "overdracht.accounts.views.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# Background tasks (OSO import batches, reminders): a queue in the database, worked by
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # OSO: where the official schema and examples live (outside the project), and input caps.
 OSO_STANDARD_DIR = Path(env_str("OSO_STANDARD_DIR", str(BASE_DIR.parent / "shared" / "oso")))

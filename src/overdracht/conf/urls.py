@@ -4,5 +4,6 @@ urlpatterns = [
     path("", include("overdracht.dashboard.urls")),
     path("accounts/", include("overdracht.accounts.urls")),
     path("", include("overdracht.pupils.urls")),
+    path("", include("overdracht.oso.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

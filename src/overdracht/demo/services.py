@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 
@@ -19,6 +20,7 @@ from stdnum.nl import onderwijsnummer as onr_check
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
+from overdracht.oso.generator import dossier_xml
 from overdracht.pupils import services as pupils
 from overdracht.pupils.models import Guardian, Pupil
 from overdracht.schools.models import (
@@ -432,3 +434,23 @@ def demo_region_load() -> DemoResult:
         user=b.user("leerling@mail.example", "Noa van 't Hof")
     )
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)
+
+
+def demo_oso_files_write(folder: Path) -> Path:
+    """Three OSO dossiers from a primary school outside the region, for trying the upload.
+    Their BSNs are outside the range the demo pupils use."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pupils = [("Lieke", "", "Verbeek"), ("Youssef", "", "El Khatib"), ("Bram", "van", "Dam")]
+    numbers = (n for n in (f"99998{i:04d}" for i in range(10000)) if bsn_check.is_valid(n))
+    for seed, (call, prefix, surname) in enumerate(pupils, start=1):
+        data = dossier_xml(
+            bsn=next(numbers),
+            call_name=call,
+            surname_prefix=prefix,
+            surname=surname,
+            seed=seed,
+            birth_date=dt.date(2015, seed, 10),
+            sending_brin="98ZZ",
+        )
+        (folder / f"OSO_98ZZ_{surname.replace(' ', '_')}.xml").write_bytes(data)
+    return folder

@@ -415,9 +415,12 @@ FIELDS: tuple[Field, ...] = (
 )
 
 
-def _addresses_and_contacts(base: str) -> tuple[tuple[Record, ...], tuple[Field, ...]]:
+def _addresses_and_contacts(base: str, prefix: str) -> tuple[tuple[Record, ...], tuple[Field, ...]]:
     address, contact = f"{base}/adreslijst/adres", f"{base}/communicatielijst/communicatie"
-    records = (Record(address, "addresses", "Adres"), Record(contact, "contacts", "Contact"))
+    records = (
+        Record(address, f"{prefix}addresses", "Adres"),
+        Record(contact, f"{prefix}contacts", "Contact"),
+    )
     fields = (
         Field(f"{address}/soortadres", "kind", "Soort adres"),
         Field(f"{address}/straat", "street", "Straat"),
@@ -443,8 +446,10 @@ FIELDS += tuple(
     for name, label in CATEGORIES
 )
 
-for _base in ("huidigeschool", L, f"{L}/verzorger"):
-    _records, _fields = _addresses_and_contacts(_base)
+# A guardian's addresses sit inside the guardian's record; the school's and the pupil's
+# are top-level lists of their own.
+for _base, _prefix in (("huidigeschool", "school_"), (L, "pupil_"), (f"{L}/verzorger", "")):
+    _records, _fields = _addresses_and_contacts(_base, _prefix)
     RECORDS += _records
     FIELDS += _fields
 

@@ -90,3 +90,48 @@ class ReceivedAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment {self.index} of dossier {self.dossier_id}"
+
+
+class BatchState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Busy")
+    FINISHED = "finished", _("Finished")
+
+
+class ImportBatch(models.Model):
+    """Files uploaded together; a background task imports them one by one."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="import_batches")
+    created_by_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=BatchState.choices, default=BatchState.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import batch {self.pk}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)
+
+
+class ImportBatchFile(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    data = models.BinaryField(null=True, blank=True, help_text=_("Emptied once imported."))
+    status = models.CharField(max_length=10, blank=True)
+    pupil_id = models.UUIDField(null=True, blank=True)
+    dossier_id = models.BigIntegerField(null=True, blank=True)
+    problems = models.JSONField(default=list)
+    unmapped_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["batch", "position"]
+
+    def __str__(self) -> str:
+        return f"file {self.position} of batch {self.batch_id}"

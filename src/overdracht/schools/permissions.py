@@ -30,19 +30,26 @@ class Perm(StrEnum):
     VIEW_PUPIL_CONTACTS = "view_pupil_contacts"
     INVITE_ACCOUNTS = "invite_accounts"
     VIEW_TRANSITIONS = "view_transitions"
+    IMPORT_DOSSIERS = "import_dossiers"
+    VIEW_RECEIVED_DOSSIERS = "view_received_dossiers"
+    EXPORT_DOSSIERS = "export_dossiers"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
 _FULL_READ = _BASIC | {Perm.VIEW_PUPIL_CONTACTS, Perm.VIEW_TRANSITIONS}
+# Received dossiers hold support and care data: only the roles that analyse them.
+_COLD_HANDOVER = frozenset(
+    {Perm.IMPORT_DOSSIERS, Perm.VIEW_RECEIVED_DOSSIERS, Perm.EXPORT_DOSSIERS}
+)
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
     Role.TEAM_LEAD: _FULL_READ,
-    Role.CARE_COORDINATOR: _FULL_READ | {Perm.INVITE_ACCOUNTS},
-    Role.CAREER_COUNSELLOR: _FULL_READ,
-    Role.INTAKE_OFFICER: _FULL_READ,
-    Role.SCHOOL_ADMIN: _FULL_READ | {Perm.INVITE_ACCOUNTS},
+    Role.CARE_COORDINATOR: _FULL_READ | _COLD_HANDOVER | {Perm.INVITE_ACCOUNTS},
+    Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS},
+    Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER,
+    Role.SCHOOL_ADMIN: _FULL_READ | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS},
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from overdracht.demo.services import DEMO_PASSWORD, demo_region_load
+from overdracht.demo.services import DEMO_PASSWORD, demo_oso_files_write, demo_region_load
 
 
 class Command(BaseCommand):
@@ -25,3 +26,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.email:<{width}}  {mark}  {account.role} — {account.school}"
             )
+        folder = demo_oso_files_write(settings.VAR_DIR / "demo-oso")
+        self.stdout.write("")
+        self.stdout.write(
+            f"OSO files to try 'Binnengekomen dossiers' with (log in as zorg@…): {folder}"
+        )

@@ -1,0 +1,57 @@
+"""Public API of the oso app (reads), always for one school the caller has checked."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from overdracht.oso.models import DossierState, ImportBatch, ReceivedAttachment, ReceivedDossier
+from overdracht.schools.models import School
+
+
+def incoming_dossiers(school: School) -> QuerySet[ReceivedDossier]:
+    """The current and held dossiers the school received, newest first (no history rows)."""
+    return (
+        ReceivedDossier.objects.filter(
+            school=school, state__in=[DossierState.CURRENT, DossierState.HELD]
+        )
+        .select_related("pupil", "conflict_pupil")
+        .defer("tree", "mapped")
+        .order_by("-received_at", "-id")
+    )
+
+
+def received_dossier(school: School, dossier_id: int) -> ReceivedDossier | None:
+    return (
+        ReceivedDossier.objects.filter(school=school, pk=dossier_id)
+        .select_related("pupil", "conflict_pupil")
+        .first()
+    )
+
+
+def dossier_history(dossier: ReceivedDossier) -> QuerySet[ReceivedDossier]:
+    if dossier.pupil_id is None:
+        return ReceivedDossier.objects.none()
+    return (
+        ReceivedDossier.objects.filter(school=dossier.school_id, pupil=dossier.pupil_id)
+        .defer("tree", "mapped")
+        .order_by("-version")
+    )
+
+
+def attachments_of(dossier: ReceivedDossier) -> list[dict[str, object]]:
+    rows = ReceivedAttachment.objects.filter(dossier=dossier).values(
+        "index", "filename", "description", "content_type", "size", "found_in"
+    )
+    return [dict(row) for row in rows]
+
+
+def attachment(dossier: ReceivedDossier, index: int) -> ReceivedAttachment | None:
+    return ReceivedAttachment.objects.filter(dossier=dossier, index=index).first()
+
+
+def batch(school: School, batch_id: int) -> ImportBatch | None:
+    return ImportBatch.objects.filter(school=school, pk=batch_id).first()
+
+
+def recent_batches(school: School) -> QuerySet[ImportBatch]:
+    return ImportBatch.objects.filter(school=school)[:5]

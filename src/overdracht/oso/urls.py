@@ -1,0 +1,17 @@
+from django.urls import path
+
+from overdracht.oso import views
+
+app_name = "oso"
+
+urlpatterns = [
+    path("schools/<int:school_id>/incoming/", views.incoming, name="incoming"),
+    path("schools/<int:school_id>/incoming/batches/<int:batch_id>/", views.batch, name="batch"),
+    path("schools/<int:school_id>/incoming/<int:dossier_id>/", views.review, name="review"),
+    path(
+        "schools/<int:school_id>/incoming/<int:dossier_id>/attachments/<int:index>/",
+        views.attachment,
+        name="attachment",
+    ),
+    path("pupils/<uuid:pupil_id>/oso-export/", views.export, name="export"),
+]

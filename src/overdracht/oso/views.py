@@ -1,0 +1,170 @@
+"""Incoming dossiers, upload with progress, the review screen, attachments, export."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.oso import selectors
+from overdracht.oso.batches import Upload, import_batch_create
+from overdracht.oso.builder import ReviewData
+from overdracht.oso.export import ExportRefusedError, dossier_export
+from overdracht.oso.forms import UploadForm
+from overdracht.oso.presentation import review_sections
+from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.permissions import Perm, school_or_404
+
+STATUS_LABELS = {
+    "imported": gettext_lazy("imported"),
+    "updated": gettext_lazy("updated (newer dossier)"),
+    "unchanged": gettext_lazy("already imported, nothing changed"),
+    "held": gettext_lazy("held: does not match the known pupil"),
+    "rejected": gettext_lazy("rejected"),
+    "": gettext_lazy("waiting"),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_RECEIVED_DOSSIERS)
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if request.method == "POST":
+        school_or_404(request, school_id, Perm.IMPORT_DOSSIERS)
+        if form.is_valid():
+            batch = import_batch_create(
+                school=school,
+                actor_id=request.user.pk,
+                uploads=[Upload(name, data) for name, data in form.uploads()],
+            )
+            return redirect("oso:batch", school_id=school.pk, batch_id=batch.pk)
+    dossiers = list(selectors.incoming_dossiers(school))
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"list": "incoming_dossiers", "rows": len(dossiers)},
+    )
+    return render(
+        request,
+        "oso/incoming.html",
+        {
+            "school": school,
+            "form": form,
+            "dossiers": dossiers,
+            "batches": selectors.recent_batches(school),
+        },
+    )
+
+
+@login_required
+def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.IMPORT_DOSSIERS)
+    found = selectors.batch(school, batch_id)
+    if found is None:
+        raise Http404
+    files = list(found.files.all().defer("data"))
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse(
+            {
+                "done": found.done,
+                "total": found.total,
+                "percent": found.percent,
+                "finished": found.state == "finished",
+            }
+        )
+    return render(
+        request,
+        "oso/batch.html",
+        {
+            "school": school,
+            "batch": found,
+            "files": [(f, STATUS_LABELS.get(f.status, f.status)) for f in files],
+        },
+    )
+
+
+@login_required
+def review(request: HttpRequest, school_id: int, dossier_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_RECEIVED_DOSSIERS)
+    dossier = selectors.received_dossier(school, dossier_id)
+    if dossier is None:
+        raise Http404
+    attachments = selectors.attachments_of(dossier)
+    audit_record(
+        AuditAction.RECEIVED_DOSSIER_VIEWED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
+        target=f"received_dossier:{dossier.pk}",
+    )
+    return render(
+        request,
+        "oso/review.html",
+        {
+            "school": school,
+            "dossier": dossier,
+            "sections": review_sections(dossier.mapped, dossier.delivery, attachments),
+            "history": selectors.dossier_history(dossier),
+            "unmapped": sorted(dossier.unmapped.items()),
+        },
+    )
+
+
+@login_required
+def attachment(request: HttpRequest, school_id: int, dossier_id: int, index: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_RECEIVED_DOSSIERS)
+    dossier = selectors.received_dossier(school, dossier_id)
+    found = selectors.attachment(dossier, index) if dossier else None
+    if dossier is None or found is None:
+        raise Http404
+    audit_record(
+        AuditAction.ATTACHMENT_DOWNLOADED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
+        target=f"received_attachment:{found.pk}",
+    )
+    response = HttpResponse(bytes(found.content), content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="bijlage-{found.index}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def export(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.EXPORT_DOSSIERS)
+    assert access.school_id is not None
+    school = school_or_404(request, access.school_id, Perm.EXPORT_DOSSIERS)
+    provisional = request.POST.get("kind") == "provisional"
+    to_brin = (request.POST.get("to") or school.brin).strip().upper()[:4]
+    crossing = request.POST.get("crossing", "VOVO")
+    if crossing not in ("POPO", "POVO", "VOVO"):
+        crossing = "VOVO"
+    try:
+        made = dossier_export(
+            pupil=pupil_detail(pupil_id),
+            school=school,
+            to_brin=to_brin,
+            crossing=crossing,
+            actor_id=request.user.pk,
+            review=ReviewData(provisional=True) if provisional else None,
+        )
+    except ExportRefusedError as exc:
+        messages.error(request, exc.message)
+        for problem in exc.problems[:5]:
+            messages.error(request, str(problem))
+        return redirect("pupils:detail", pupil_id=pupil_id)
+    response = HttpResponse(made.content, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+    return response
