@@ -1,4 +1,5 @@
-"""Public API of the oso app (writes): `dossier_import` — one OSO file into the product.
+"""Public API of the oso app (writes): `dossier_import` — one OSO file into the product —
+and `feedback_for_pupil`, the feedback message (terugkoppeling) to the previous school.
 
 One dossier is one transaction. The pupil is matched on BSN or onderwijsnummer together
 with birth date and surname; a match with another birth date or surname is held for a
@@ -19,6 +20,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.core.school_year import current_school_year
+from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
 from overdracht.oso.models import DossierState, ReceivedAttachment, ReceivedDossier
 from overdracht.oso.problems import Problem
 from overdracht.oso.reader import Reading
@@ -346,3 +348,51 @@ def _audit(action: AuditAction, dossier: ReceivedDossier, actor_id: int | None) 
         target=f"received_dossier:{dossier.pk}",
         details={"version": dossier.version, "state": dossier.state},
     )
+
+
+LEVEL_PROGRAMME = {
+    "pro": "praktijkonderwijs",
+    "vmbo-bb": "vmbo basisberoepsgerichte leerweg",
+    "vmbo-kb": "vmbo kaderberoepsgerichte leerweg",
+    "vmbo-gt": "vmbo gemengde/theoretische leerweg",
+    "havo": "havo",
+    "vwo": "vwo",
+    "mbo": "mbo",
+}
+
+
+def feedback_for_pupil(*, pupil: Pupil, school: School, old_school_pupil_id: str) -> bytes:
+    """The feedback message this school sends the pupil's previous school: every school
+    year the pupil spent here, and the departure when the pupil has left."""
+    enrolments = list(
+        pupil.enrolments.filter(school=school).select_related("class_group").order_by("school_year")
+    )
+    years = [
+        FeedbackYear(
+            school_year=f"{e.school_year}-{e.school_year + 1}",
+            start_date=e.start_date,
+            end_date=e.end_date or dt.date(e.school_year + 1, 7, 31),
+            year_group=str(e.year_group + (0 if school.is_primary else 10)),
+            programme_code=e.level or "onbekend",
+            programme=LEVEL_PROGRAMME.get(e.level, "onbekend"),
+            class_name=e.class_group.name if e.class_group else "",
+        )
+        for e in enrolments
+    ]
+    last = enrolments[-1] if enrolments else None
+    left = last is not None and last.end_date is not None and last.end_date < timezone.localdate()
+    location = school.locations.order_by("number").values_list("number", flat=True).first()
+    report = FeedbackReport(
+        school_name=school.name,
+        school_brin=school.brin,
+        school_location=location or "00",
+        pupil_id_at_old_school=old_school_pupil_id or str(pupil.pk),
+        given_names=pupil.given_names.split() or [pupil.call_name],
+        surname_prefix=pupil.surname_prefix,
+        surname=pupil.surname,
+        gender=pupil.gender,
+        birth_date=pupil.birth_date,
+        years=years,
+        departure_date=last.end_date if left and last else None,
+    )
+    return feedback_build(report)
