@@ -146,3 +146,29 @@ def test_the_export_of_every_imported_example_validates(receiving_school: School
             result = validate_file(export.content, name=f"export-{path.name}")
             # Warnings about the examples' own mislabelled attachments travel along.
             assert result.errors == [], (path.name, [str(p) for p in result.errors])
+
+
+@pytest.mark.django_db
+def test_export_command_refuses_without_review_and_writes_a_provisional_dossier(
+    receiving_school: School, tmp_path: Path
+) -> None:
+    outcome = dossier_import(
+        data=dossier_xml(bsn="999990019"), name="a.xml", school=receiving_school
+    )
+    out = tmp_path / "uit.xml"
+    with pytest.raises(CommandError, match="inzage"):
+        call_command("oso_export", "--pupil", outcome.pupil_id, "--to", "55EE", "--out", str(out))
+    assert not out.exists()
+    call_command(
+        "oso_export",
+        "--pupil",
+        outcome.pupil_id,
+        "--to",
+        "55EE",
+        "--out",
+        str(out),
+        "--voorlopig",
+        stdout=io.StringIO(),
+    )
+    assert b"<voorlopigdossier>true</voorlopigdossier>" in out.read_bytes()
+    assert validate_file(out.read_bytes(), name="uit.xml").errors == []

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from overdracht.core.school_year import current_school_year
 from overdracht.oso.builder import ReviewData
 from overdracht.oso.export import ExportRefusedError, dossier_export
 from overdracht.pupils.models import Pupil
@@ -20,7 +21,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--pupil", required=True, help="id van de leerling")
         parser.add_argument(
-            "--from", dest="from_brin", required=True, help="BRIN van de verzendende school"
+            "--from",
+            dest="from_brin",
+            default="",
+            help="BRIN van de verzendende school (standaard: de huidige school van de leerling)",
         )
         parser.add_argument("--to", required=True, help="BRIN van de ontvangende school")
         parser.add_argument("--crossing", default="POVO", choices=["POPO", "POVO", "VOVO"])
@@ -33,7 +37,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         pupil = Pupil.objects.filter(pk=options["pupil"]).first()
-        school = School.objects.filter(brin=options["from_brin"].upper()).first()
+        if options["from_brin"]:
+            school = School.objects.filter(brin=options["from_brin"].upper()).first()
+        else:
+            school = (
+                School.objects.filter(
+                    enrolments__pupil=pupil, enrolments__school_year__lte=current_school_year()
+                )
+                .order_by("-enrolments__school_year")
+                .first()
+            )
         if pupil is None or school is None:
             raise CommandError("Leerling of verzendende school niet gevonden.")
         review = ReviewData(provisional=True) if options["voorlopig"] else None
