@@ -80,6 +80,7 @@ def test_upload_of_two_files_and_a_zip_reports_per_file_in_dutch(world: World) -
     assert (batch.done, batch.total, batch.state) == (4, 4, "finished")
     page = client.get(response["Location"]).content.decode()
     assert page.count("ingelezen") >= 3
+    assert page.count("Bekijk wat binnenkwam") == 3
     assert "geweigerd" in page
     assert "geen geldige XML" in page
     assert Pupil.objects.filter(surname__in=["Jansen", "Twee", "Zip"]).count() == 3
@@ -164,3 +165,17 @@ def test_export_from_the_pupil_page_is_refused_without_review_and_provisional_wo
     assert b"<voorlopigdossier>true</voorlopigdossier>" in provisional.content
     assert client_for(world.mentor).post(url, {"kind": "provisional"}).status_code == 403
     assert ReceivedDossier.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_school_administrator_uploads_but_does_not_read_received_dossiers(world: World) -> None:
+    client = client_for(world.school_admin)
+    page = client.get(reverse("oso:incoming", args=[world.school.pk])).content.decode()
+    assert "OSO-bestanden inlezen" in page
+    assert 'data-testid="incoming-list"' not in page
+    response = upload(client, world.school.pk, ("een.xml", dossier_xml(bsn=BSNS[0])))
+    batch_page = client.get(response["Location"]).content.decode()
+    assert "ingelezen" in batch_page
+    assert "Bekijk wat binnenkwam" not in batch_page
+    dossier = ReceivedDossier.objects.get()
+    assert client.get(reverse("oso:review", args=[world.school.pk, dossier.pk])).status_code == 403

@@ -232,3 +232,20 @@ def test_partnership_staff_see_their_schools_but_no_pupils(world: World) -> None
     assert "Testcollege" in home
     assert "Andere School" in home
     assert client.get(reverse("pupils:detail", args=[world.pupil.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_pupil_page_title_is_only_the_name_and_the_export_form_appears_once(world: World) -> None:
+    page = (
+        client_for(world.care_coordinator)
+        .get(reverse("pupils:detail", args=[world.pupil.pk]))
+        .content.decode()
+    )
+    assert "<title>Jan van &#x27;t Hof · Overdracht</title>" in page
+    assert page.count('id="export-heading"') == 1
+    assert (
+        'id="export-heading"'
+        not in client_for(world.mentor)
+        .get(reverse("pupils:detail", args=[world.pupil.pk]))
+        .content.decode()
+    )

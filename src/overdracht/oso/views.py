@@ -21,7 +21,7 @@ from overdracht.oso.forms import UploadForm
 from overdracht.oso.presentation import review_sections
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
-from overdracht.schools.permissions import Perm, school_or_404
+from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
 
 STATUS_LABELS = {
     "imported": gettext_lazy("imported"),
@@ -36,34 +36,38 @@ STATUS_LABELS = {
 @login_required
 @require_http_methods(["GET", "POST"])
 def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
-    school = school_or_404(request, school_id, Perm.VIEW_RECEIVED_DOSSIERS)
+    """Upload for who may import; the received list for who may read received dossiers
+    (support and care data). A school administrator uploads without reading them."""
+    school = school_or_404(request, school_id, Perm.VIEW_SCHOOL)
+    can_import = has_school_perm(request.user, Perm.IMPORT_DOSSIERS, school.pk)
+    can_read = has_school_perm(request.user, Perm.VIEW_RECEIVED_DOSSIERS, school.pk)
+    if not (can_import or can_read) or (request.method == "POST" and not can_import):
+        deny(request, status=403, target=f"school:{school.pk}", school_id=school.pk)
     form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
-    if request.method == "POST":
-        school_or_404(request, school_id, Perm.IMPORT_DOSSIERS)
-        if form.is_valid():
-            batch = import_batch_create(
-                school=school,
-                actor_id=request.user.pk,
-                uploads=[Upload(name, data) for name, data in form.uploads()],
-            )
-            return redirect("oso:batch", school_id=school.pk, batch_id=batch.pk)
-    dossiers = list(selectors.incoming_dossiers(school))
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "incoming_dossiers", "rows": len(dossiers)},
-    )
-    return render(
-        request,
-        "oso/incoming.html",
-        {
-            "school": school,
-            "form": form,
-            "dossiers": dossiers,
-            "batches": selectors.recent_batches(school),
-        },
-    )
+    if request.method == "POST" and form.is_valid():
+        batch = import_batch_create(
+            school=school,
+            actor_id=request.user.pk,
+            uploads=[Upload(name, data) for name, data in form.uploads()],
+        )
+        return redirect("oso:batch", school_id=school.pk, batch_id=batch.pk)
+    dossiers = list(selectors.incoming_dossiers(school)) if can_read else []
+    if can_read:
+        audit_record(
+            AuditAction.PUPIL_LIST_VIEWED,
+            request=request,
+            school_id=school.pk,
+            details={"list": "incoming_dossiers", "rows": len(dossiers)},
+        )
+    context = {
+        "school": school,
+        "form": form,
+        "dossiers": dossiers,
+        "can_import": can_import,
+        "can_read": can_read,
+        "batches": selectors.recent_batches(school) if can_import else [],
+    }
+    return render(request, "oso/incoming.html", context)
 
 
 @login_required
@@ -89,6 +93,7 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
             "school": school,
             "batch": found,
             "files": [(f, STATUS_LABELS.get(f.status, f.status)) for f in files],
+            "can_read": has_school_perm(request.user, Perm.VIEW_RECEIVED_DOSSIERS, school.pk),
         },
     )
 
