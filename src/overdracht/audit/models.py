@@ -32,6 +32,13 @@ class AuditAction(models.TextChoices):
     OSO_EXPORTED = "oso.exported", _("OSO dossier exported")
     RECEIVED_DOSSIER_VIEWED = "received_dossier.viewed", _("Received dossier viewed")
     ATTACHMENT_DOWNLOADED = "attachment.downloaded", _("Attachment downloaded")
+    REVIEW_OPENED = "review.opened", _("Guardians' review opened")
+    REVIEW_SEEN = "review.seen", _("Dossier reviewed")
+    STATEMENT_ADDED = "statement.added", _("Statement added")
+    STATEMENT_REPLIED = "statement.replied", _("School replied to a statement")
+    CONSENT_DECIDED = "consent.decided", _("Consent given or withdrawn")
+    CORRECTION_REQUESTED = "correction.requested", _("Correction requested")
+    DOSSIER_PDF_DOWNLOADED = "dossier_pdf.downloaded", _("Dossier copy downloaded")
 
 
 class ImmutableAuditError(Exception):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "overdracht.accounts",
     "overdracht.schools",
     "overdracht.pupils",
+    "overdracht.consent",
     "overdracht.oso",
     "overdracht.dashboard",
     "overdracht.demo",

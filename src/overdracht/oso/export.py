@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.consent.selectors import export_review
 from overdracht.oso.builder import GuardianData, PupilData, ReviewData, SchoolData, build_dossier
 from overdracht.oso.constants import CATEGORY_NAMES
 from overdracht.oso.models import DossierState, ReceivedDossier
@@ -53,6 +54,20 @@ class ExportRefusedError(Exception):
         super().__init__(message)
         self.message = message
         self.problems = problems or []
+
+
+def recorded_review(pupil: Pupil, school: School) -> ReviewData:
+    """The guardians' review of the pupil's outgoing transition, as the export carries it;
+    ExportRefusedError naming who is still missing when it is not complete."""
+    found = export_review(pupil, school)
+    if found.record is None:
+        raise ExportRefusedError(found.refusal)
+    return ReviewData(
+        provisional=False,
+        date=found.record.date,  # type: ignore[arg-type]
+        agreed=found.record.agreed,
+        reason_not_agreed=found.record.reason_not_agreed,
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from overdracht.audit.services import audit_record
 from overdracht.oso import selectors
 from overdracht.oso.batches import Upload, import_batch_create
 from overdracht.oso.builder import ReviewData
-from overdracht.oso.export import ExportRefusedError, dossier_export
+from overdracht.oso.export import ExportRefusedError, dossier_export, recorded_review
 from overdracht.oso.forms import UploadForm
 from overdracht.oso.presentation import review_sections
 from overdracht.pupils.permissions import pupil_access_or_404
@@ -156,14 +156,16 @@ def export(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     crossing = request.POST.get("crossing", "VOVO")
     if crossing not in ("POPO", "POVO", "VOVO"):
         crossing = "VOVO"
+    pupil = pupil_detail(pupil_id)
     try:
+        review = ReviewData(provisional=True) if provisional else recorded_review(pupil, school)
         made = dossier_export(
-            pupil=pupil_detail(pupil_id),
+            pupil=pupil,
             school=school,
             to_brin=to_brin,
             crossing=crossing,
             actor_id=request.user.pk,
-            review=ReviewData(provisional=True) if provisional else None,
+            review=review,
         )
     except ExportRefusedError as exc:
         messages.error(request, exc.message)

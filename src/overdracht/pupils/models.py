@@ -126,6 +126,8 @@ class GuardianRelation(models.Model):
     guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="relations")
     relationship = models.CharField(_("relationship"), max_length=2, choices=Relationship.choices)
     has_authority = models.BooleanField(_("has parental authority"), default=True)
+    # From 18 the pupil decides whether guardians keep access (set by the consent app).
+    adult_pupil_allows_access = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["-has_authority", "id"]

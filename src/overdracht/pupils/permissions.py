@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from overdracht.accounts.selectors import authenticated_user
+from overdracht.core.ages import guardians_keep_access
 from overdracht.core.school_year import school_year_of
 from overdracht.pupils.models import Enrolment, GuardianRelation, Pupil
 from overdracht.schools.permissions import (
@@ -104,10 +105,14 @@ def _family_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | N
     user = authenticated_user(request)
     relation = (
         GuardianRelation.objects.filter(pupil_id=pupil_id, guardian__user=user)
-        .values_list("guardian_id", "has_authority")
+        .values_list(
+            "guardian_id", "has_authority", "adult_pupil_allows_access", "pupil__birth_date"
+        )
         .first()
     )
-    if relation is not None:
+    if relation is not None and guardians_keep_access(
+        relation[3], timezone.localdate(), relation[2]
+    ):
         return PupilAccess(
             pupil_id=pupil_id,
             relation=Relation.GUARDIAN,

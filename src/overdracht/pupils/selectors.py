@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from overdracht.core.ages import guardians_keep_access
 from overdracht.core.names import normalise
 from overdracht.pupils.models import Enrolment, Guardian, GuardianRelation, Pupil, Transition
 from overdracht.pupils.permissions import PupilAccess, Relation, active_enrolment_filter
@@ -104,14 +106,20 @@ def pupil_page(access: PupilAccess) -> PupilPage:
     )
 
 
-def children_of_user(user: Any) -> QuerySet[Pupil]:
+def children_of_user(user: Any) -> list[Pupil]:
+    """The pupils a guardian (or the pupil) account may see; a guardian of a pupil of 18 or
+    older only when the pupil allowed it."""
     if not user.is_authenticated:
-        return Pupil.objects.none()
-    return (
-        Pupil.objects.filter(Q(guardian_relations__guardian__user=user) | Q(user=user))
-        .distinct()
-        .order_by("sort_key", "id")
-    )
+        return []
+    today = timezone.localdate()
+    own = list(Pupil.objects.filter(user=user))
+    relations = GuardianRelation.objects.filter(guardian__user=user).select_related("pupil")
+    children = [
+        r.pupil
+        for r in relations
+        if guardians_keep_access(r.pupil.birth_date, today, r.adult_pupil_allows_access)
+    ]
+    return sorted({p.pk: p for p in own + children}.values(), key=lambda p: (p.sort_key, p.pk))
 
 
 def transitions_of_school(*, school: School, school_years: list[int]) -> QuerySet[Transition]:

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from overdracht.core.school_year import current_school_year
 from overdracht.oso.builder import ReviewData
-from overdracht.oso.export import ExportRefusedError, dossier_export
+from overdracht.oso.export import ExportRefusedError, dossier_export, recorded_review
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
 
@@ -49,8 +49,12 @@ class Command(BaseCommand):
             )
         if pupil is None or school is None:
             raise CommandError("Leerling of verzendende school niet gevonden.")
-        review = ReviewData(provisional=True) if options["voorlopig"] else None
         try:
+            review = (
+                ReviewData(provisional=True)
+                if options["voorlopig"]
+                else recorded_review(pupil, school)
+            )
             export = dossier_export(
                 pupil=pupil,
                 school=school,

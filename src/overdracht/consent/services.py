@@ -1,0 +1,292 @@
+"""Public API of the consent app (writes).
+
+- `review_open` — open the guardians' review for an outgoing transition and invite them
+- `review_seen` — a guardian or the pupil confirms in the portal that they saw the dossier
+- `review_record` — staff record a review done on paper or in a conversation
+- `statement_add`, `statement_reply`
+- `consent_decide` — given, refused or withdrawn, by the person the age rules name
+- `correction_request_add`, `correction_request_handle`
+- `ConsentError` — the action is not allowed; the message says why, in Dutch
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.consent.models import (
+    ConsentDecision,
+    ConsentPurpose,
+    CorrectionRequest,
+    GuardianReview,
+    GuardianStatement,
+    ReviewParticipant,
+    ReviewWay,
+    StatementReply,
+)
+from overdracht.consent.rules import age_on, decides_alone, reviewers
+from overdracht.consent.selectors import consent_settings
+from overdracht.core.ages import ADULT_FROM
+from overdracht.pupils import services as pupil_services
+from overdracht.pupils.models import GuardianRelation, Pupil, Transition
+from overdracht.schools.models import School
+
+
+class ConsentError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def review_open(*, request: HttpRequest, transition: Transition, school: School) -> GuardianReview:
+    if transition.from_school_id != school.pk:
+        raise ConsentError(_("Only the sending school opens the review."))
+    if GuardianReview.objects.filter(transition=transition).exists():
+        raise ConsentError(_("The review for this transition is already open."))
+    pupil = transition.pupil
+    relations = list(pupil.guardian_relations.filter(has_authority=True).select_related("guardian"))
+    today = timezone.localdate()
+    people = reviewers(pupil.birth_date, today, [r.guardian_id for r in relations])
+    days = consent_settings(school).review_days
+    with transaction.atomic():
+        review = GuardianReview.objects.create(
+            transition=transition,
+            school=school,
+            opened_by_id=request.user.pk,
+            deadline=today + dt.timedelta(days=days),
+        )
+        ReviewParticipant.objects.bulk_create(
+            ReviewParticipant(review=review, guardian_id=p.guardian_id, is_pupil=p.is_pupil)
+            for p in people
+        )
+        for relation in relations:
+            _invite(
+                request,
+                review,
+                pupil,
+                relation.guardian.user_id,
+                relation.guardian.email,
+                guardian=relation,
+            )
+        if decides_alone(pupil.birth_date, today) and pupil.user_id:
+            _notify(review, pupil.user.email)  # type: ignore[union-attr]
+        audit_record(
+            AuditAction.REVIEW_OPENED,
+            request=request,
+            school_id=school.pk,
+            subject_pupil_id=pupil.pk,
+            target=f"guardian_review:{review.pk}",
+            details={"participants": len(people)},
+        )
+    return review
+
+
+def _portal_link(pupil: Pupil) -> str:
+    return settings.OVERDRACHT_BASE_URL + reverse("portal:dossier", args=[pupil.pk])
+
+
+def _notify(review: GuardianReview, email: str) -> None:
+    pupil = review.transition.pupil
+    subject = _("Please review the dossier for %(name)s") % {"name": pupil.call_name}
+    body = _(
+        "Hello,\n\n%(school)s is about to send the dossier of %(name)s to the next school. "
+        "Before it is sent you can read exactly what will be passed on, and add your view.\n\n"
+        "Please do so before %(deadline)s:\n%(link)s\n"
+    ) % {
+        "school": review.school.name,
+        "name": pupil.call_name,
+        "deadline": review.deadline.strftime("%d-%m-%Y"),
+        "link": _portal_link(pupil),
+    }
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+
+
+def _invite(
+    request: HttpRequest,
+    review: GuardianReview,
+    pupil: Pupil,
+    user_id: int | None,
+    email: str,
+    *,
+    guardian: GuardianRelation,
+) -> None:
+    if user_id is not None:
+        _notify(review, guardian.guardian.email or "")
+    elif email:
+        pupil_services.invitation_create(
+            request=request,
+            pupil=pupil,
+            school_id=review.school_id,
+            email=email,
+            guardian=guardian.guardian,
+        )
+
+
+def _participant_for(review: GuardianReview, user_id: int) -> ReviewParticipant | None:
+    return (
+        review.participants.filter(guardian__user_id=user_id).first()
+        or review.participants.filter(
+            is_pupil=True, review__transition__pupil__user_id=user_id
+        ).first()
+    )
+
+
+def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewParticipant:
+    user = authenticated_user(request)
+    participant = _participant_for(review, user.pk)
+    if participant is None:
+        raise ConsentError(_("You are not asked to review this dossier."))
+    if participant.seen_at is None:
+        participant.seen_at, participant.way = timezone.now(), ReviewWay.PORTAL
+        participant.recorded_by_id = user.pk
+        participant.save(update_fields=["seen_at", "way", "recorded_by_id"])
+        audit_record(
+            AuditAction.REVIEW_SEEN,
+            request=request,
+            school_id=review.school_id,
+            subject_pupil_id=review.transition.pupil_id,
+            target=f"review_participant:{participant.pk}",
+            details={"way": "portal"},
+        )
+    return participant
+
+
+def review_record(
+    *, request: HttpRequest, participant: ReviewParticipant, way: str, day: dt.date
+) -> None:
+    if way not in (ReviewWay.PAPER, ReviewWay.CONVERSATION):
+        raise ConsentError(_("Choose how the review took place."))
+    if day > timezone.localdate():
+        raise ConsentError(_("The date of the review cannot be in the future."))
+    participant.seen_at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+    participant.way = way
+    participant.recorded_by_id = request.user.pk
+    participant.save(update_fields=["seen_at", "way", "recorded_by_id"])
+    audit_record(
+        AuditAction.REVIEW_SEEN,
+        request=request,
+        school_id=participant.review.school_id,
+        subject_pupil_id=participant.review.transition.pupil_id,
+        target=f"review_participant:{participant.pk}",
+        details={"way": way},
+    )
+
+
+def statement_add(
+    *, request: HttpRequest, review: GuardianReview, agrees: bool, text: str
+) -> GuardianStatement:
+    user = authenticated_user(request)
+    participant = _participant_for(review, user.pk)
+    if participant is None:
+        raise ConsentError(_("You are not asked to review this dossier."))
+    if participant.seen_at is None:
+        raise ConsentError(_("Read the dossier and confirm that first."))
+    text = text.strip()
+    if not agrees and not text:
+        raise ConsentError(
+            _("Write why you do not agree; the next school reads it with the dossier.")
+        )
+    statement = GuardianStatement.objects.create(
+        review=review, participant=participant, author_id=user.pk, agrees=agrees, text=text[:4000]
+    )
+    audit_record(
+        AuditAction.STATEMENT_ADDED,
+        request=request,
+        school_id=review.school_id,
+        subject_pupil_id=review.transition.pupil_id,
+        target=f"guardian_statement:{statement.pk}",
+        details={"agrees": agrees},
+    )
+    return statement
+
+
+def statement_reply(
+    *, request: HttpRequest, statement: GuardianStatement, text: str
+) -> StatementReply:
+    if not text.strip():
+        raise ConsentError(_("Write a reply."))
+    reply = StatementReply.objects.create(
+        statement=statement, author_id=authenticated_user(request).pk, text=text.strip()[:4000]
+    )
+    audit_record(
+        AuditAction.STATEMENT_REPLIED,
+        request=request,
+        school_id=statement.review.school_id,
+        subject_pupil_id=statement.review.transition.pupil_id,
+        target=f"statement_reply:{reply.pk}",
+    )
+    return reply
+
+
+def consent_decide(
+    *, request: HttpRequest, pupil: Pupil, purpose: str, given: bool
+) -> ConsentDecision:
+    """The logged-in guardian or pupil decides, as far as the age rules let them."""
+    user = authenticated_user(request)
+    today = timezone.localdate()
+    if purpose not in ConsentPurpose.values:
+        raise ConsentError(_("Unknown purpose."))
+    relation = GuardianRelation.objects.filter(pupil=pupil, guardian__user=user).first()
+    is_pupil = pupil.user_id == user.pk
+    adult_question = purpose == ConsentPurpose.GUARDIAN_ACCESS
+    if adult_question and not (is_pupil and age_on(pupil.birth_date, today) >= ADULT_FROM):
+        raise ConsentError(_("From 18 only the pupil decides whether parents keep access."))
+    if decides_alone(pupil.birth_date, today) and not is_pupil:
+        raise ConsentError(_("From 16 the pupil decides about this, not the parents."))
+    guardian_decides = not decides_alone(pupil.birth_date, today)
+    if guardian_decides and (relation is None or not relation.has_authority):
+        raise ConsentError(_("Only parents with parental authority decide about this."))
+    with transaction.atomic():
+        decision = ConsentDecision.objects.create(
+            pupil=pupil,
+            purpose=purpose,
+            guardian=None if is_pupil else relation.guardian,  # type: ignore[union-attr]
+            given=given,
+            decided_by_id=user.pk,
+        )
+        if adult_question:
+            GuardianRelation.objects.filter(pupil=pupil).update(adult_pupil_allows_access=given)
+    audit_record(
+        AuditAction.CONSENT_DECIDED,
+        request=request,
+        subject_pupil_id=pupil.pk,
+        target=f"consent_decision:{decision.pk}",
+        details={"purpose": purpose, "given": given},
+    )
+    return decision
+
+
+def correction_request_add(
+    *, request: HttpRequest, pupil: Pupil, school: School, text: str
+) -> CorrectionRequest:
+    if not text.strip():
+        raise ConsentError(_("Describe what is not correct."))
+    correction = CorrectionRequest.objects.create(
+        pupil=pupil,
+        school=school,
+        requested_by_id=authenticated_user(request).pk,
+        text=text.strip()[:4000],
+    )
+    audit_record(
+        AuditAction.CORRECTION_REQUESTED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"correction_request:{correction.pk}",
+    )
+    return correction
+
+
+def correction_request_handle(*, request: HttpRequest, correction: CorrectionRequest) -> None:
+    correction.handled_at, correction.handled_by_id = timezone.now(), request.user.pk
+    correction.save(update_fields=["handled_at", "handled_by_id"])
