@@ -31,8 +31,10 @@ def test_age_counts_the_birthday_itself() -> None:
     assert age_on(dt.date(2012, 2, 29), dt.date(2028, 2, 28)) == 15
 
 
-@pytest.mark.parametrize(("born", "alone"), [(FIFTEEN, False), (SIXTEEN_TOMORROW, False),
-                                             (SIXTEEN_TODAY, True), (EIGHTEEN, True)])
+@pytest.mark.parametrize(
+    ("born", "alone"),
+    [(FIFTEEN, False), (SIXTEEN_TOMORROW, False), (SIXTEEN_TODAY, True), (EIGHTEEN, True)],
+)
 def test_from_16_the_pupil_decides(born: dt.date, alone: bool) -> None:
     assert decides_alone(born, TODAY) is alone
 
@@ -43,9 +45,16 @@ def test_reviewers_are_guardians_with_authority_and_the_pupil_from_16() -> None:
     assert reviewers(EIGHTEEN, TODAY, []) == [Reviewer(None)]
 
 
-def outcome(born: dt.date, guardians: list[int], both: bool, *decisions: Decision) -> ConsentOutcome:
-    return consent_outcome(birth_date=born, day=TODAY, guardians_with_authority=guardians,
-                           both_guardians_required=both, latest=list(decisions))
+def outcome(
+    born: dt.date, guardians: list[int], both: bool, *decisions: Decision
+) -> ConsentOutcome:
+    return consent_outcome(
+        birth_date=born,
+        day=TODAY,
+        guardians_with_authority=guardians,
+        both_guardians_required=both,
+        latest=list(decisions),
+    )
 
 
 def test_under_16_with_two_guardians_and_both_required() -> None:
@@ -61,8 +70,9 @@ def test_under_16_one_guardian_is_enough_when_the_school_says_so() -> None:
 
 
 def test_under_16_a_refusal_by_either_guardian_blocks() -> None:
-    result = outcome(FIFTEEN, [MOTHER, FATHER], False, Decision(MOTHER, True),
-                     Decision(FATHER, False))
+    result = outcome(
+        FIFTEEN, [MOTHER, FATHER], False, Decision(MOTHER, True), Decision(FATHER, False)
+    )
     assert not result.granted
     assert result.refused_by == [FATHER]
 
@@ -74,8 +84,9 @@ def test_under_16_a_guardian_without_authority_does_not_count() -> None:
 
 
 def test_from_16_only_the_pupil_decides() -> None:
-    parents_only = outcome(SIXTEEN_TODAY, [MOTHER, FATHER], True, Decision(MOTHER, True),
-                           Decision(FATHER, True))
+    parents_only = outcome(
+        SIXTEEN_TODAY, [MOTHER, FATHER], True, Decision(MOTHER, True), Decision(FATHER, True)
+    )
     assert not parents_only.granted
     assert parents_only.waiting_for == [None]
     assert outcome(SIXTEEN_TODAY, [MOTHER], True, Decision(None, True)).granted

@@ -29,6 +29,7 @@ def _account_url(name: str) -> Callable[[World], str]:
 
 
 VIEWS: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
+    # Families are sent on to their portal.
     "dashboard": (
         lambda w: reverse("dashboard:home"),
         {
@@ -36,9 +37,9 @@ VIEWS: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
             "colleague": 200,
             "care_coordinator": 200,
             "other_school": 200,
-            "guardian": 200,
-            "other_guardian": 200,
-            "pupil": 200,
+            "guardian": 302,
+            "other_guardian": 302,
+            "pupil": 302,
             "anonymous": 302,
         },
     ),

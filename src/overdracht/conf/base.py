@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "overdracht.pupils",
     "overdracht.consent",
     "overdracht.oso",
+    "overdracht.portal",
     "overdracht.dashboard",
     "overdracht.demo",
 ]
@@ -191,5 +192,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("OVERDRACHT_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -5,5 +5,7 @@ urlpatterns = [
     path("accounts/", include("overdracht.accounts.urls")),
     path("", include("overdracht.pupils.urls")),
     path("", include("overdracht.oso.urls")),
+    path("", include("overdracht.consent.urls")),
+    path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -73,6 +73,16 @@ def reviews_for_pupil(pupil: Pupil) -> QuerySet[GuardianReview]:
     )
 
 
+def participant_for(review: GuardianReview, user_id: int) -> ReviewParticipant | None:
+    """The participant this user is in the review: as a guardian, or as the pupil."""
+    return (
+        review.participants.filter(guardian__user_id=user_id).first()
+        or review.participants.filter(
+            is_pupil=True, review__transition__pupil__user_id=user_id
+        ).first()
+    )
+
+
 def review_status(review: GuardianReview) -> ReviewStatus:
     participants = list(
         review.participants.select_related("guardian", "review__transition__pupil").order_by(

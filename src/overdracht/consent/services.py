@@ -35,7 +35,7 @@ from overdracht.consent.models import (
     StatementReply,
 )
 from overdracht.consent.rules import age_on, decides_alone, reviewers
-from overdracht.consent.selectors import consent_settings
+from overdracht.consent.selectors import consent_settings, participant_for
 from overdracht.core.ages import ADULT_FROM
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import GuardianRelation, Pupil, Transition
@@ -132,18 +132,9 @@ def _invite(
         )
 
 
-def _participant_for(review: GuardianReview, user_id: int) -> ReviewParticipant | None:
-    return (
-        review.participants.filter(guardian__user_id=user_id).first()
-        or review.participants.filter(
-            is_pupil=True, review__transition__pupil__user_id=user_id
-        ).first()
-    )
-
-
 def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewParticipant:
     user = authenticated_user(request)
-    participant = _participant_for(review, user.pk)
+    participant = participant_for(review, user.pk)
     if participant is None:
         raise ConsentError(_("You are not asked to review this dossier."))
     if participant.seen_at is None:
@@ -186,7 +177,7 @@ def statement_add(
     *, request: HttpRequest, review: GuardianReview, agrees: bool, text: str
 ) -> GuardianStatement:
     user = authenticated_user(request)
-    participant = _participant_for(review, user.pk)
+    participant = participant_for(review, user.pk)
     if participant is None:
         raise ConsentError(_("You are not asked to review this dossier."))
     if participant.seen_at is None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from overdracht.core.school_year import current_school_year, school_year_label
 from overdracht.pupils.selectors import children_of_user
@@ -19,6 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
     year = current_school_year()
     perms = school_permissions(request.user)
     memberships = list(memberships_for_user(request.user))
+    if not memberships and children_of_user(request.user):
+        return redirect("portal:home")  # guardians and pupils have a portal of their own
     schools = {m.school.pk: m.school for m in memberships if m.school is not None}
     context = {
         "year_label": school_year_label(year),

@@ -49,6 +49,14 @@ DEFAULT_DELIVERY: dict[str, dict[str, str]] = {
 }
 
 
+CROSSING_OF_KIND = {"po_vo": "POVO", "po_po": "POPO"}
+
+
+def crossing_for(transition_kind: str) -> str:
+    """The OSO crossing code of a transition kind (everything from VO travels as VOVO)."""
+    return CROSSING_OF_KIND.get(transition_kind, "VOVO")
+
+
 class ExportRefusedError(Exception):
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)

@@ -77,6 +77,7 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "show_transitions": access.can(Perm.VIEW_TRANSITIONS),
         "can_invite": access.can(Perm.INVITE_ACCOUNTS),
         "can_export": access.can(Perm.EXPORT_DOSSIERS),
+        "can_manage_reviews": access.can(Perm.MANAGE_REVIEWS),
         "is_family": access.relation != Relation.STAFF,
     }
     return render(request, "pupils/pupil_detail.html", context)

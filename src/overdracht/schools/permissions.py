@@ -33,6 +33,7 @@ class Perm(StrEnum):
     IMPORT_DOSSIERS = "import_dossiers"
     VIEW_RECEIVED_DOSSIERS = "view_received_dossiers"
     EXPORT_DOSSIERS = "export_dossiers"
+    MANAGE_REVIEWS = "manage_reviews"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -46,15 +47,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
     Role.TEAM_LEAD: _FULL_READ,
-    Role.CARE_COORDINATOR: _FULL_READ | _COLD_HANDOVER | {Perm.INVITE_ACCOUNTS},
-    Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS},
+    Role.CARE_COORDINATOR: _FULL_READ
+    | _COLD_HANDOVER
+    | {Perm.INVITE_ACCOUNTS, Perm.MANAGE_REVIEWS},
+    Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER,
-    Role.SCHOOL_ADMIN: _FULL_READ | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS},
+    Role.SCHOOL_ADMIN: _FULL_READ
+    | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
 
 # What a mentor may do for the pupils of the classes they mentor, on top of their role.
-MENTOR_OF_PUPIL_PERMISSIONS = frozenset({Perm.VIEW_PUPIL_CONTACTS, Perm.INVITE_ACCOUNTS})
+MENTOR_OF_PUPIL_PERMISSIONS = frozenset(
+    {Perm.VIEW_PUPIL_CONTACTS, Perm.INVITE_ACCOUNTS, Perm.MANAGE_REVIEWS}
+)
 
 _CACHE_ATTR = "_overdracht_school_roles"
 

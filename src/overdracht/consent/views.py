@@ -1,0 +1,140 @@
+"""Staff pages: the guardians' review of a pupil's outgoing transitions, statements and
+replies, correction requests."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from overdracht.consent import selectors, services
+from overdracht.consent.forms import ReplyForm, ReviewRecordForm
+from overdracht.consent.models import CorrectionRequest, GuardianStatement, ReviewParticipant
+from overdracht.pupils.models import Pupil
+from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.models import School
+from overdracht.schools.permissions import Perm
+
+
+def _school_and_pupil(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[School, Pupil]:
+    access = pupil_access_or_404(request, pupil_id, Perm.MANAGE_REVIEWS)
+    assert access.school_id is not None
+    return School.objects.get(pk=access.school_id), pupil_detail(pupil_id)
+
+
+@login_required
+def reviews(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    school, pupil = _school_and_pupil(request, pupil_id)
+    transitions = []
+    for transition in selectors.outgoing_transitions(pupil, school):
+        review = selectors.review_of(transition)
+        transitions.append(
+            {
+                "transition": transition,
+                "review": review,
+                "status": selectors.review_status(review) if review else None,
+                "statements": list(review.statements.prefetch_related("replies")) if review else [],
+            }
+        )
+    corrections = CorrectionRequest.objects.filter(pupil=pupil, school=school)
+    return render(
+        request,
+        "consent/reviews.html",
+        {
+            "pupil": pupil,
+            "school": school,
+            "transitions": transitions,
+            "corrections": corrections,
+            "record_form": ReviewRecordForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_open(request: HttpRequest, pupil_id: uuid.UUID, transition_id: int) -> HttpResponse:
+    school, pupil = _school_and_pupil(request, pupil_id)
+    transition = selectors.outgoing_transitions(pupil, school).filter(pk=transition_id).first()
+    if transition is None:
+        raise Http404
+    try:
+        services.review_open(request=request, transition=transition, school=school)
+        messages.success(
+            request,
+            _("The review is open. The parents (and the pupil from 16) have been sent a message."),
+        )
+    except services.ConsentError as exc:
+        messages.error(request, exc.message)
+    return redirect("consent:reviews", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def review_record(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    school, pupil = _school_and_pupil(request, pupil_id)
+    form = ReviewRecordForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Fill in how and when the review took place."))
+        return redirect("consent:reviews", pupil_id=pupil_id)
+    participant = ReviewParticipant.objects.filter(
+        pk=form.cleaned_data["participant"], review__school=school, review__transition__pupil=pupil
+    ).first()
+    if participant is None:
+        raise Http404
+    try:
+        services.review_record(
+            request=request,
+            participant=participant,
+            way=form.cleaned_data["way"],
+            day=form.cleaned_data["day"],
+        )
+        messages.success(request, _("The review has been recorded."))
+    except services.ConsentError as exc:
+        messages.error(request, exc.message)
+    return redirect("consent:reviews", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def statement_reply(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    school, pupil = _school_and_pupil(request, pupil_id)
+    form = ReplyForm(request.POST)
+    raw_id = str(form.data.get("statement", ""))
+    statement = (
+        GuardianStatement.objects.filter(
+            pk=int(raw_id), review__school=school, review__transition__pupil=pupil
+        ).first()
+        if raw_id.isdigit()
+        else None
+    )
+    if statement is None:
+        raise Http404
+    if form.is_valid():
+        services.statement_reply(
+            request=request, statement=statement, text=form.cleaned_data["text"]
+        )
+        messages.success(request, _("Your reply has been added."))
+    else:
+        messages.error(request, _("Write a reply."))
+    return redirect("consent:reviews", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def correction_handle(
+    request: HttpRequest, pupil_id: uuid.UUID, correction_id: int
+) -> HttpResponse:
+    school, pupil = _school_and_pupil(request, pupil_id)
+    correction = CorrectionRequest.objects.filter(
+        pk=correction_id, school=school, pupil=pupil
+    ).first()
+    if correction is None:
+        raise Http404
+    services.correction_request_handle(request=request, correction=correction)
+    return redirect("consent:reviews", pupil_id=pupil_id)
