@@ -225,3 +225,32 @@ def test_review_page_for_staff_answers_each_persona(world: World) -> None:
     for persona, status in expected.items():
         assert client_for(world.personas()[persona]).get(url).status_code == status, persona
     assert Client().get(url).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deadline_comes_from_the_region_and_a_reminder_goes_once(world: World) -> None:
+    from overdracht.consent.services import review_reminders_send
+
+    region = world.school.region
+    region.review_days, region.reminder_days_before = 10, 3
+    region.save()
+    review = open_review(world, outgoing(world))
+    assert (review.deadline - review.opened_at.date()).days == 10
+    mail.outbox.clear()
+    assert review_reminders_send(today=review.deadline - dt.timedelta(days=5)) == 0
+    assert review_reminders_send(today=review.deadline - dt.timedelta(days=2)) == 1
+    assert mail.outbox[-1].to == ["ouder@test.example"]
+    assert review_reminders_send(today=review.deadline - dt.timedelta(days=1)) == 0
+
+
+@pytest.mark.django_db
+def test_an_action_that_needs_consent_is_refused_saying_which(world: World) -> None:
+    from overdracht.consent.selectors import ConsentMissingError, consent_required
+
+    with pytest.raises(ConsentMissingError, match=r"zorg- en adviesteam.*Greet van 't Hof"):
+        consent_required(world.pupil, ConsentPurpose.CARE_ADVISORY_TEAM, school=world.school)
+    client_for(world.guardian_user).post(
+        reverse("portal:consents", args=[world.pupil.pk]),
+        {"purpose": ConsentPurpose.CARE_ADVISORY_TEAM, "given": "yes"},
+    )
+    consent_required(world.pupil, ConsentPurpose.CARE_ADVISORY_TEAM, school=world.school)

@@ -147,7 +147,6 @@ class ConsentSettings(models.Model):
 
     school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="consent_settings")
     both_guardians_required = models.BooleanField(default=True)
-    review_days = models.PositiveSmallIntegerField(default=14)
 
     def __str__(self) -> str:
         return f"consent settings of school {self.school_id}"

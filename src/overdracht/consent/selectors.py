@@ -4,6 +4,7 @@
 - `review_status(review)`: who must still review, by name
 - `export_review(pupil, school)`: the review record the OSO export carries, or why not
 - `consent_state(pupil, purpose)`: granted or not, and who is still to decide
+- `consent_required(pupil, purpose, school)`: raises `ConsentMissingError` naming what is missing
 - `open_correction_requests(school)`
 """
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from overdracht.consent.models import (
     ConsentDecision,
+    ConsentPurpose,
     ConsentSettings,
     CorrectionRequest,
     GuardianReview,
@@ -169,6 +171,30 @@ def consent_state(pupil: Pupil, purpose: str, *, school: School | None = None) -
     names = {r.guardian_id: r.guardian.name for r in relations}
     waiting = [names.get(g, "") if g is not None else _("the pupil") for g in outcome.waiting_for]
     return ConsentState(outcome=outcome, waiting_names=waiting, history=history)
+
+
+class ConsentMissingError(Exception):
+    """An action that needs consent was asked without it; the message names what is missing."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def consent_required(pupil: Pupil, purpose: str, *, school: School) -> None:
+    """Raise ConsentMissingError, saying which consent and from whom, unless it holds."""
+    state = consent_state(pupil, purpose, school=school)
+    if state.outcome.granted:
+        return
+    label = ConsentPurpose(purpose).label
+    if state.outcome.refused_by:
+        raise ConsentMissingError(
+            _("Consent for “%(purpose)s” was refused or withdrawn.") % {"purpose": label}
+        )
+    raise ConsentMissingError(
+        _("Consent for “%(purpose)s” is missing: still to decide: %(who)s.")
+        % {"purpose": label, "who": ", ".join(state.waiting_names) or "—"}
+    )
 
 
 def open_correction_requests(school: School) -> QuerySet[CorrectionRequest]:

@@ -3,6 +3,7 @@
 - `review_open` — open the guardians' review for an outgoing transition and invite them
 - `review_seen` — a guardian or the pupil confirms in the portal that they saw the dossier
 - `review_record` — staff record a review done on paper or in a conversation
+- `review_reminders_send` — the reminder before the regional deadline
 - `statement_add`, `statement_reply`
 - `consent_decide` — given, refused or withdrawn, by the person the age rules name
 - `correction_request_add`, `correction_request_handle`
@@ -35,7 +36,7 @@ from overdracht.consent.models import (
     StatementReply,
 )
 from overdracht.consent.rules import age_on, decides_alone, reviewers
-from overdracht.consent.selectors import consent_settings, participant_for
+from overdracht.consent.selectors import participant_for
 from overdracht.core.ages import ADULT_FROM
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import GuardianRelation, Pupil, Transition
@@ -57,7 +58,7 @@ def review_open(*, request: HttpRequest, transition: Transition, school: School)
     relations = list(pupil.guardian_relations.filter(has_authority=True).select_related("guardian"))
     today = timezone.localdate()
     people = reviewers(pupil.birth_date, today, [r.guardian_id for r in relations])
-    days = consent_settings(school).review_days
+    days = school.region.review_days
     with transaction.atomic():
         review = GuardianReview.objects.create(
             transition=transition,
@@ -255,6 +256,36 @@ def consent_decide(
         details={"purpose": purpose, "given": given},
     )
     return decision
+
+
+def review_reminders_send(*, today: dt.date | None = None) -> int:
+    """E-mail every guardian (and pupil) who has not reviewed yet, once, when the deadline
+    their region agreed is near. Run daily (`manage.py send_review_reminders`)."""
+    day = today or timezone.localdate()
+    due = ReviewParticipant.objects.filter(
+        seen_at__isnull=True, reminded_at__isnull=True
+    ).select_related("review__school__region", "review__transition__pupil__user", "guardian")
+    sent = 0
+    for participant in due:
+        review = participant.review
+        if (review.deadline - day).days > review.school.region.reminder_days_before:
+            continue
+        pupil = review.transition.pupil
+        email = (
+            pupil.user.email
+            if participant.is_pupil and pupil.user
+            else participant.guardian.email
+            if participant.guardian
+            else ""
+        )
+        if not email:
+            continue
+        with transaction.atomic():
+            participant.reminded_at = timezone.now()
+            participant.save(update_fields=["reminded_at"])
+            _notify(review, email)
+        sent += 1
+    return sent
 
 
 def correction_request_add(

@@ -16,6 +16,14 @@ brin_validator = RegexValidator(
 
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
+    review_days = models.PositiveSmallIntegerField(
+        _("days for the guardians' review"),
+        default=14,
+        help_text=_("Agreed in the region: how long guardians have to review a dossier."),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("remind this many days before the deadline"), default=3
+    )
 
     def __str__(self) -> str:
         return self.name
