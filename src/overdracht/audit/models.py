@@ -39,6 +39,8 @@ class AuditAction(models.TextChoices):
     CONSENT_DECIDED = "consent.decided", _("Consent given or withdrawn")
     CORRECTION_REQUESTED = "correction.requested", _("Correction requested")
     DOSSIER_PDF_DOWNLOADED = "dossier_pdf.downloaded", _("Dossier copy downloaded")
+    DOSSIER_VIEWED = "dossier.viewed", _("Dossier viewed")
+    DOSSIER_SECTION_SAVED = "dossier_section.saved", _("Dossier section saved")
 
 
 class ImmutableAuditError(Exception):

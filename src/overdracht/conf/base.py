@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "overdracht.accounts",
     "overdracht.schools",
     "overdracht.pupils",
+    "overdracht.dossiers",
     "overdracht.consent",
     "overdracht.oso",
     "overdracht.portal",

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("overdracht.pupils.urls")),
     path("", include("overdracht.oso.urls")),
     path("", include("overdracht.consent.urls")),
+    path("", include("overdracht.dossiers.urls")),
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

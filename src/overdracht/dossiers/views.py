@@ -1,0 +1,92 @@
+"""The dossier page of a pupil and the section editor."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.dossiers import selectors
+from overdracht.dossiers.forms import SectionForm
+from overdracht.dossiers.models import DossierSection
+from overdracht.dossiers.sections import SPECS
+from overdracht.dossiers.services import SectionConflictError, section_save
+from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.permissions import Perm
+
+
+@login_required
+def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    pupil = pupil_detail(pupil_id)
+    sections = selectors.sections_for(pupil, access)
+    if not sections:
+        raise Http404
+    audit_record(
+        AuditAction.DOSSIER_VIEWED,
+        request=request,
+        actor_role=access.role,
+        school_id=access.school_id,
+        subject_pupil_id=pupil.pk,
+        details={"sections": len(sections)},
+    )
+    return render(
+        request,
+        "dossiers/dossier.html",
+        {"pupil": pupil, "sections": sections, "can_edit": access.can(Perm.EDIT_DOSSIER)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.EDIT_DOSSIER)
+    if kind not in selectors.visible_kinds(access):
+        raise Http404
+    pupil = pupil_detail(pupil_id)
+    spec = SPECS[kind]
+    current = DossierSection.objects.filter(pupil=pupil, kind=kind).first()
+    initial = {
+        **(current.content if current else {}),
+        "based_on_version": current.version if current else 0,
+    }
+    form = SectionForm(request.POST or None, spec=spec, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_save(
+                request=request,
+                pupil=pupil,
+                kind=kind,
+                content=form.content(),
+                based_on_version=form.cleaned_data["based_on_version"],
+                school_id=access.school_id,
+            )
+            messages.success(request, _("Saved."))
+            return redirect("dossiers:dossier", pupil_id=pupil.pk)
+        except SectionConflictError as exc:
+            conflict = exc.current
+            # Keep what this person typed; point the form at the newest version.
+            data = request.POST.copy()
+            data["based_on_version"] = str(conflict.version)
+            form = SectionForm(data, spec=spec)
+            form.is_valid()
+    return render(
+        request,
+        "dossiers/section_edit.html",
+        {
+            "pupil": pupil,
+            "spec": spec,
+            "form": form,
+            "conflict": conflict,
+            "history": selectors.section_history(pupil, kind)[:10],
+        },
+    )
