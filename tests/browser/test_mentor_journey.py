@@ -26,7 +26,7 @@ def test_mentor_opens_a_pupil_of_their_class_and_another_school_gets_404(
     )
     assert_accessible(page)
 
-    page.get_by_role("link", name="1A").click()
+    page.get_by_role("link", name="1A", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("^Leerlingen"))).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Zoeken op naam").fill("celik")

@@ -41,6 +41,10 @@ class AuditAction(models.TextChoices):
     DOSSIER_PDF_DOWNLOADED = "dossier_pdf.downloaded", _("Dossier copy downloaded")
     DOSSIER_VIEWED = "dossier.viewed", _("Dossier viewed")
     DOSSIER_SECTION_SAVED = "dossier_section.saved", _("Dossier section saved")
+    PASSPORT_SAVED = "passport.saved", _("Passport saved")
+    PASSPORT_VIEWED = "passport.viewed", _("Passport viewed")
+    PASSPORT_CONFIRMED = "passport.confirmed", _("Passport read and confirmed")
+    CLASS_OVERVIEW_VIEWED = "class_overview.viewed", _("Class overview viewed")
 
 
 class ImmutableAuditError(Exception):

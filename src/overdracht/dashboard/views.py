@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "roles": [m.get_role_display() for m in memberships if m.school_id == sid],
                 "can_view_pupils": Perm.VIEW_PUPILS in perms.get(sid, set()),
                 "can_view_transitions": Perm.VIEW_TRANSITIONS in perms.get(sid, set()),
+                "can_view_reading": Perm.VIEW_ALL_PASSPORTS in perms.get(sid, set()),
                 "can_view_incoming": bool(
                     {Perm.VIEW_RECEIVED_DOSSIERS, Perm.IMPORT_DOSSIERS} & perms.get(sid, set())
                 ),

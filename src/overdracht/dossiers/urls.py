@@ -1,10 +1,25 @@
 from django.urls import path
 
-from overdracht.dossiers import views
+from overdracht.dossiers import passport_views, views
 
 app_name = "dossiers"
 
 urlpatterns = [
     path("pupils/<uuid:pupil_id>/dossier/", views.dossier, name="dossier"),
     path("pupils/<uuid:pupil_id>/dossier/<str:kind>/", views.section_edit, name="section_edit"),
+    path("pupils/<uuid:pupil_id>/passport/", passport_views.passport, name="passport"),
+    path(
+        "pupils/<uuid:pupil_id>/passport/edit/", passport_views.passport_edit, name="passport_edit"
+    ),
+    path(
+        "classes/<int:class_group_id>/overview/",
+        passport_views.class_overview,
+        name="class_overview",
+    ),
+    path(
+        "classes/<int:class_group_id>/overview/read/<int:passport_id>/",
+        passport_views.class_confirm,
+        name="class_confirm",
+    ),
+    path("schools/<int:school_id>/passports/unread/", passport_views.unread, name="unread"),
 ]

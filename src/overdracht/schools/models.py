@@ -133,6 +133,26 @@ class ClassGroup(models.Model):
         return self.name
 
 
+class ClassTeacher(models.Model):
+    """A subject teacher of a class group in its school year."""
+
+    class_group = models.ForeignKey(ClassGroup, on_delete=models.CASCADE, related_name="teachers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="taught_class_groups"
+    )
+    subject = models.CharField(_("subject"), max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["class_group", "user", "subject"], name="class_teacher_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} teaches {self.subject} in {self.class_group_id}"
+
+
 class Membership(models.Model):
     """A user works at a school in a role. Partnership staff hold a membership of their
     partnership instead of a school."""

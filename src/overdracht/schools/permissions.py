@@ -35,6 +35,8 @@ class Perm(StrEnum):
     EXPORT_DOSSIERS = "export_dossiers"
     MANAGE_REVIEWS = "manage_reviews"
     EDIT_DOSSIER = "edit_dossier"
+    WRITE_PASSPORT = "write_passport"
+    VIEW_ALL_PASSPORTS = "view_all_passports"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -47,10 +49,16 @@ _COLD_HANDOVER = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
-    Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER},
+    Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS},
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER
-    | {Perm.INVITE_ACCOUNTS, Perm.MANAGE_REVIEWS, Perm.EDIT_DOSSIER},
+    | {
+        Perm.INVITE_ACCOUNTS,
+        Perm.MANAGE_REVIEWS,
+        Perm.EDIT_DOSSIER,
+        Perm.WRITE_PASSPORT,
+        Perm.VIEW_ALL_PASSPORTS,
+    },
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER,
     Role.SCHOOL_ADMIN: _FULL_READ
@@ -60,7 +68,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
 
 # What a mentor may do for the pupils of the classes they mentor, on top of their role.
 MENTOR_OF_PUPIL_PERMISSIONS = frozenset(
-    {Perm.VIEW_PUPIL_CONTACTS, Perm.INVITE_ACCOUNTS, Perm.MANAGE_REVIEWS, Perm.EDIT_DOSSIER}
+    {
+        Perm.VIEW_PUPIL_CONTACTS,
+        Perm.INVITE_ACCOUNTS,
+        Perm.MANAGE_REVIEWS,
+        Perm.EDIT_DOSSIER,
+        Perm.WRITE_PASSPORT,
+    }
 )
 
 _CACHE_ATTR = "_overdracht_school_roles"

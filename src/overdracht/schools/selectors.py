@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from overdracht.accounts.models import User
 from overdracht.schools.models import ClassGroup, Membership, School
 from overdracht.schools.permissions import Perm, school_permissions
 
@@ -27,6 +28,17 @@ def class_groups_of_school(school: School, school_year: int) -> QuerySet[ClassGr
 
 def class_groups_mentored_by(user: Any, school_year: int) -> QuerySet[ClassGroup]:
     return ClassGroup.objects.filter(mentors=user, school_year=school_year).select_related("school")
+
+
+def readers_of_class(class_group: ClassGroup) -> list[Any]:
+    """The mentors and subject teachers of a class: who must read its pupils' passports."""
+    return list(
+        User.objects.filter(
+            Q(mentored_class_groups=class_group) | Q(taught_class_groups__class_group=class_group)
+        )
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 def partnership_schools(user: Any) -> QuerySet[School]:

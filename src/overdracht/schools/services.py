@@ -6,13 +6,22 @@ from typing import Any
 
 from django.db import transaction
 
-from overdracht.schools.models import ClassGroup, Membership, School
+from overdracht.schools.models import ClassGroup, ClassTeacher, Membership, School
 
 
 @transaction.atomic
 def membership_grant(*, user: Any, school: School, role: str) -> Membership:
     membership, _ = Membership.objects.get_or_create(user=user, school=school, role=role)
     return membership
+
+
+@transaction.atomic
+def class_group_teacher_add(*, class_group: ClassGroup, user: Any, subject: str) -> ClassTeacher:
+    membership_grant(user=user, school=class_group.school, role="teacher")
+    teacher, _ = ClassTeacher.objects.get_or_create(
+        class_group=class_group, user=user, subject=subject
+    )
+    return teacher
 
 
 @transaction.atomic

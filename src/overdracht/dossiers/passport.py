@@ -1,0 +1,251 @@
+"""Public API of the dossiers app for the pupil passport ("wat elke docent moet weten"):
+writing versions, confirming reading, who may read it, the class overview and the dashboard
+of unread passports. Reads use a fixed number of queries, whatever the class size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.dossiers.models import Arrangement, DossierSection, PassportVersion, ReadReceipt
+from overdracht.dossiers.sections import SectionKind
+from overdracht.pupils.models import Enrolment, Pupil
+from overdracht.pupils.permissions import PupilAccess, Relation, active_enrolment_filter
+from overdracht.schools.models import ClassGroup, ClassTeacher, School
+from overdracht.schools.permissions import Perm
+from overdracht.schools.selectors import readers_of_class
+
+MIN_TIPS, MAX_TIPS = 3, 6
+
+
+def passport_save(
+    *,
+    request: HttpRequest,
+    pupil: Pupil,
+    tips: list[str],
+    strengths: str,
+    what_works: str,
+    what_does_not_work: str,
+    arrangements: list[str],
+    contact: str,
+    valid_until: dt.date | None,
+    school_id: int | None = None,
+) -> PassportVersion:
+    tips = [t.strip() for t in tips if t.strip()]
+    if not MIN_TIPS <= len(tips) <= MAX_TIPS:
+        raise ValidationError(_("Write 3 to 6 concrete tips for the lesson."))
+    unknown = set(arrangements) - set(Arrangement.values)
+    if unknown:
+        raise ValidationError(_("Unknown arrangement."))
+    author = authenticated_user(request).pk
+    last = PassportVersion.objects.filter(pupil=pupil).aggregate(v=Max("version"))["v"] or 0
+    try:
+        with transaction.atomic():
+            passport = PassportVersion.objects.create(
+                pupil=pupil,
+                version=last + 1,
+                tips=tips,
+                strengths=strengths.strip(),
+                what_works=what_works.strip(),
+                what_does_not_work=what_does_not_work.strip(),
+                arrangements=arrangements,
+                contact=contact.strip(),
+                valid_until=valid_until,
+                written_by_id=author,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _(
+                "Someone else saved a new version at the same moment; "
+                "reload the passport and try again."
+            )
+        ) from exc
+    audit_record(
+        AuditAction.PASSPORT_SAVED,
+        request=request,
+        school_id=school_id,
+        subject_pupil_id=pupil.pk,
+        target=f"passport:{passport.pk}",
+        details={"version": passport.version},
+    )
+    return passport
+
+
+def passport_confirm(
+    *, request: HttpRequest, passport: PassportVersion, school_id: int | None = None
+) -> ReadReceipt:
+    user = authenticated_user(request)
+    receipt, _created = ReadReceipt.objects.get_or_create(passport=passport, user_id=user.pk)
+    audit_record(
+        AuditAction.PASSPORT_CONFIRMED,
+        request=request,
+        school_id=school_id,
+        subject_pupil_id=passport.pupil_id,
+        target=f"passport:{passport.pk}",
+        details={"version": passport.version},
+    )
+    return receipt
+
+
+def current_passport(pupil: Pupil) -> PassportVersion | None:
+    return PassportVersion.objects.filter(pupil=pupil).first()
+
+
+def current_class_group(pupil: Pupil) -> ClassGroup | None:
+    enrolment = (
+        Enrolment.objects.filter(active_enrolment_filter(), pupil=pupil, class_group__isnull=False)
+        .select_related("class_group")
+        .order_by("school_year")
+        .first()
+    )
+    return enrolment.class_group if enrolment else None
+
+
+def may_read_passport(access: PupilAccess, user: Any, pupil: Pupil) -> bool:
+    """The pupil's mentor, the teachers of the pupil's class, and the roles that see every
+    passport of the school (care coordinator, team lead). A teacher of another class: no."""
+    if access.relation != Relation.STAFF:
+        return False
+    if access.is_mentor or access.can(Perm.VIEW_ALL_PASSPORTS):
+        return True
+    class_group = current_class_group(pupil)
+    return (
+        class_group is not None
+        and ClassTeacher.objects.filter(class_group=class_group, user=user).exists()
+    )
+
+
+@dataclass
+class OverviewRow:
+    enrolment: Enrolment
+    passport: PassportVersion | None
+    levels: dict[str, str]
+    read_by_me: bool
+    needs_support: bool
+
+
+@dataclass
+class Overview:
+    class_group: ClassGroup
+    rows: list[OverviewRow]
+    clusters: list[tuple[str, list[Pupil]]] = field(default_factory=list)
+
+
+def class_overview(class_group: ClassGroup, user: Any) -> Overview:
+    enrolments = list(
+        Enrolment.objects.filter(active_enrolment_filter(), class_group=class_group)
+        .select_related("pupil")
+        .order_by("pupil__sort_key", "pupil__id")
+    )
+    pupil_ids = [e.pupil_id for e in enrolments]
+    passports: dict[Any, PassportVersion] = {}
+    for passport in PassportVersion.objects.filter(pupil_id__in=pupil_ids).order_by(
+        "pupil_id", "-version"
+    ):
+        passports.setdefault(passport.pupil_id, passport)
+    levels = {
+        s.pupil_id: s.content
+        for s in DossierSection.objects.filter(
+            pupil_id__in=pupil_ids, kind=SectionKind.LANGUAGE_MATHS
+        )
+    }
+    support = set(
+        DossierSection.objects.filter(
+            pupil_id__in=pupil_ids, kind=SectionKind.SUPPORT_NEEDS
+        ).values_list("pupil_id", flat=True)
+    )
+    read = set(
+        ReadReceipt.objects.filter(
+            user_id=user.pk, passport__in=[p.pk for p in passports.values()]
+        ).values_list("passport_id", flat=True)
+    )
+    rows = [
+        OverviewRow(
+            enrolment=e,
+            passport=passports.get(e.pupil_id),
+            levels={
+                k: v
+                for k, v in levels.get(e.pupil_id, {}).items()
+                if k in ("reading", "language", "maths") and v
+            },
+            read_by_me=e.pupil_id in passports and passports[e.pupil_id].pk in read,
+            needs_support=e.pupil_id in support
+            or bool(passports.get(e.pupil_id) and passports[e.pupil_id].arrangements),
+        )
+        for e in enrolments
+    ]
+    return Overview(class_group=class_group, rows=rows, clusters=_clusters(rows))
+
+
+def _clusters(rows: list[OverviewRow]) -> list[tuple[str, list[Pupil]]]:
+    """Pupils with the same need together: per arrangement, and below 1F in a domain."""
+    clusters: list[tuple[str, list[Pupil]]] = []
+    for arrangement in Arrangement:
+        members = [
+            r.enrolment.pupil
+            for r in rows
+            if r.passport and arrangement.value in r.passport.arrangements
+        ]
+        if members:
+            clusters.append((str(arrangement.label), members))
+    for domain, label in (("maths", _("below 1F maths")), ("reading", _("below 1F reading"))):
+        members = [r.enrolment.pupil for r in rows if r.levels.get(domain) == "<1F"]
+        if members:
+            clusters.append((label, members))
+    return clusters
+
+
+@dataclass
+class ReaderState:
+    user: Any
+    unread: int
+    oldest_days: int
+
+
+@dataclass
+class ClassReading:
+    class_group: ClassGroup
+    readers: list[ReaderState]
+    passports: int
+
+
+def unread_dashboard(school: School, school_year: int) -> list[ClassReading]:
+    """Per class and per teacher: how many current passports are unread, and for how long."""
+    today = timezone.localdate()
+    result = []
+    for class_group in ClassGroup.objects.filter(school=school, school_year=school_year):
+        pupil_ids = list(
+            Enrolment.objects.filter(
+                active_enrolment_filter(), class_group=class_group
+            ).values_list("pupil_id", flat=True)
+        )
+        latest: dict[Any, PassportVersion] = {}
+        for passport in PassportVersion.objects.filter(pupil_id__in=pupil_ids).order_by(
+            "pupil_id", "-version"
+        ):
+            latest.setdefault(passport.pupil_id, passport)
+        receipts = set(
+            ReadReceipt.objects.filter(passport__in=[p.pk for p in latest.values()]).values_list(
+                "passport_id", "user_id"
+            )
+        )
+        readers = []
+        for user in readers_of_class(class_group):
+            unread = [p for p in latest.values() if (p.pk, user.pk) not in receipts]
+            oldest = max(
+                ((today - timezone.localdate(p.created_at)).days for p in unread), default=0
+            )
+            readers.append(ReaderState(user=user, unread=len(unread), oldest_days=oldest))
+        result.append(ClassReading(class_group=class_group, readers=readers, passports=len(latest)))
+    return result

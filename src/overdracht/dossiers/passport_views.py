@@ -1,0 +1,205 @@
+"""Passport pages, the class overview and the dashboard of unread passports."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers import passport as service
+from overdracht.dossiers.models import Arrangement, PassportVersion
+from overdracht.pupils.models import Pupil
+from overdracht.pupils.permissions import PupilAccess, pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.models import ClassGroup, ClassTeacher
+from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
+
+
+class PassportForm(forms.Form):
+    tips = forms.CharField(
+        label=gettext_lazy("Tips for the lesson"),
+        help_text=gettext_lazy(
+            "3 to 6 tips, one per line: one sentence each, what the teacher does."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    strengths = forms.CharField(
+        label=gettext_lazy("This is me: strengths and interests"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    what_works = forms.CharField(
+        label=gettext_lazy("What works"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    what_does_not_work = forms.CharField(
+        label=gettext_lazy("What does not work"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    arrangements = forms.MultipleChoiceField(
+        label=gettext_lazy("Arrangements"),
+        required=False,
+        choices=Arrangement.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact = forms.CharField(label=gettext_lazy("Contact person"), required=False, max_length=200)
+    valid_until = forms.DateField(
+        label=gettext_lazy("Valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+def _readable(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, Pupil]:
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    pupil = pupil_detail(pupil_id)
+    if not service.may_read_passport(access, request.user, pupil):
+        deny(request, status=404, target=f"passport:{pupil_id}")
+    return access, pupil
+
+
+@login_required
+def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access, pupil = _readable(request, pupil_id)
+    current = service.current_passport(pupil)
+    if request.method == "POST" and current is not None:
+        service.passport_confirm(request=request, passport=current, school_id=access.school_id)
+        messages.success(request, _("Thank you: you confirmed that you read this passport."))
+        return redirect(request.POST.get("next") or "dossiers:passport", pupil_id=pupil_id)
+    audit_record(
+        AuditAction.PASSPORT_VIEWED,
+        request=request,
+        actor_role=access.role,
+        school_id=access.school_id,
+        subject_pupil_id=pupil.pk,
+    )
+    user = authenticated_user(request)
+    read = current is not None and current.receipts.filter(user_id=user.pk).exists()
+    return render(
+        request,
+        "dossiers/passport.html",
+        {
+            "pupil": pupil,
+            "passport": current,
+            "read": read,
+            "can_write": access.can(Perm.WRITE_PASSPORT),
+            "class_group": service.current_class_group(pupil),
+            "arrangement_labels": dict(Arrangement.choices),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.WRITE_PASSPORT)
+    pupil = pupil_detail(pupil_id)
+    current = service.current_passport(pupil)
+    initial = {}
+    if current is not None:
+        initial = {
+            "tips": "\n".join(current.tips),
+            "strengths": current.strengths,
+            "what_works": current.what_works,
+            "what_does_not_work": current.what_does_not_work,
+            "arrangements": current.arrangements,
+            "contact": current.contact,
+            "valid_until": current.valid_until,
+        }
+    form = PassportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            service.passport_save(
+                request=request,
+                pupil=pupil,
+                tips=data["tips"].splitlines(),
+                strengths=data["strengths"],
+                what_works=data["what_works"],
+                what_does_not_work=data["what_does_not_work"],
+                arrangements=data["arrangements"],
+                contact=data["contact"],
+                valid_until=data["valid_until"],
+                school_id=access.school_id,
+            )
+            messages.success(
+                request,
+                _(
+                    "The passport has been saved. The mentor and the "
+                    "teachers of the class are asked to read it."
+                ),
+            )
+            return redirect("dossiers:passport", pupil_id=pupil_id)
+        except ValidationError as exc:
+            form.add_error(
+                "tips" if "tips" in str(exc) or "3" in str(exc) else None, exc.messages[0]
+            )
+    return render(request, "dossiers/passport_edit.html", {"pupil": pupil, "form": form})
+
+
+def _class_for(request: HttpRequest, class_group_id: int) -> ClassGroup:
+    class_group = ClassGroup.objects.select_related("school").filter(pk=class_group_id).first()
+    user = authenticated_user(request)
+    if class_group is None:
+        deny(request, status=404, target=f"class_group:{class_group_id}")
+    allowed = (
+        class_group.mentors.filter(pk=user.pk).exists()
+        or ClassTeacher.objects.filter(class_group=class_group, user=user).exists()
+        or has_school_perm(user, Perm.VIEW_ALL_PASSPORTS, class_group.school_id)
+    )
+    if not allowed:
+        deny(request, status=404, target=f"class_group:{class_group_id}")
+    return class_group
+
+
+@login_required
+def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
+    class_group = _class_for(request, class_group_id)
+    overview = service.class_overview(class_group, request.user)
+    audit_record(
+        AuditAction.CLASS_OVERVIEW_VIEWED,
+        request=request,
+        school_id=class_group.school_id,
+        target=f"class_group:{class_group.pk}",
+        details={"rows": len(overview.rows)},
+    )
+    return render(
+        request,
+        "dossiers/class_overview.html",
+        {"overview": overview, "arrangement_labels": dict(Arrangement.choices)},
+    )
+
+
+@login_required
+@require_POST
+def class_confirm(request: HttpRequest, class_group_id: int, passport_id: int) -> HttpResponse:
+    class_group = _class_for(request, class_group_id)
+    found = PassportVersion.objects.filter(
+        pk=passport_id, pupil__enrolments__class_group=class_group
+    ).first()
+    if found is None:
+        raise Http404
+    service.passport_confirm(request=request, passport=found, school_id=class_group.school_id)
+    return redirect("dossiers:class_overview", class_group_id=class_group.pk)
+
+
+@login_required
+def unread(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_ALL_PASSPORTS)
+    return render(
+        request,
+        "dossiers/unread.html",
+        {"school": school, "classes": service.unread_dashboard(school, current_school_year())},
+    )

@@ -1,0 +1,179 @@
+"""The passport, read receipts, the class overview and the dashboard of unread passports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from overdracht.audit.models import AuditAction, AuditEvent
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers.models import PassportVersion, ReadReceipt
+from overdracht.pupils import services as pupil_services
+from overdracht.schools.services import class_group_teacher_add
+from tests.conftest import World, client_for, make_pupil, make_user
+
+TIPS = "\n".join(
+    [
+        "Geef de opdracht in korte stappen.",
+        "Kondig wijzigingen vroeg aan.",
+        "Geef geen onverwachte beurt.",
+    ]
+)
+
+
+def write(client: Client, world: World, tips: str = TIPS, **extra: Any) -> Any:
+    return client.post(
+        reverse("dossiers:passport_edit", args=[world.pupil.pk]), {"tips": tips, **extra}
+    )
+
+
+@pytest.fixture
+def teacher_1a(world: World) -> Any:
+    teacher = make_user("wiskunde@test.example", "Wim Wiskunde")
+    class_group_teacher_add(class_group=world.class_group, user=teacher, subject="wiskunde")
+    return teacher
+
+
+@pytest.mark.django_db
+def test_passport_needs_3_to_6_tips_with_a_dutch_message(world: World) -> None:
+    response = write(client_for(world.care_coordinator), world, tips="Alleen één tip")
+    assert "Schrijf 3 tot 6 concrete tips" in response.content.decode()
+    assert not PassportVersion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_who_reads_the_passport(world: World, teacher_1a: Any) -> None:
+    write(client_for(world.care_coordinator), world, arrangements=["extra_time"])
+    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    for user, status in [
+        (world.mentor, 200),
+        (teacher_1a, 200),
+        (world.care_coordinator, 200),
+        (world.colleague, 404),
+        (world.other_mentor, 404),
+        (world.other_school_user, 404),
+        (world.guardian_user, 404),
+    ]:
+        assert client_for(user).get(url).status_code == status, user.email
+    page = client_for(teacher_1a).get(url).content.decode()
+    assert "Geef de opdracht in korte stappen." in page
+    assert "Extra tijd" in page
+
+
+@pytest.mark.django_db
+def test_a_new_version_asks_for_a_new_confirmation(world: World, teacher_1a: Any) -> None:
+    care = client_for(world.care_coordinator)
+    write(care, world)
+    teacher = client_for(teacher_1a)
+    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    teacher.post(url)
+    assert "U heeft bevestigd" in teacher.get(url).content.decode()
+    write(care, world, tips=TIPS + "\nLaat de leerling zelf de planning maken.")
+    page = teacher.get(url).content.decode()
+    assert "Ik heb dit paspoort gelezen" in page
+    assert ReadReceipt.objects.filter(user_id=teacher_1a.pk).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.PASSPORT_CONFIRMED).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.PASSPORT_VIEWED).count() == 2
+
+
+@pytest.mark.django_db
+def test_class_overview_shows_the_class_and_clusters(world: World, teacher_1a: Any) -> None:
+    write(client_for(world.care_coordinator), world, arrangements=["extra_time", "laptop"])
+    page = (
+        client_for(teacher_1a)
+        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .content.decode()
+    )
+    assert "Jan van &#x27;t Hof" in page
+    assert "Extra tijd:</strong> Jan van" in page
+    assert (
+        client_for(world.colleague)
+        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .status_code
+        == 404
+    )
+
+
+@pytest.mark.django_db
+def test_confirming_from_the_class_overview_shows_on_the_dashboard(
+    world: World, teacher_1a: Any
+) -> None:
+    write(client_for(world.care_coordinator), world)
+    passport = PassportVersion.objects.get()
+    PassportVersion.objects.filter(pk=passport.pk).update(
+        created_at=passport.created_at - dt.timedelta(days=4)
+    )
+    client_for(world.mentor).post(
+        reverse("dossiers:class_confirm", args=[world.class_group.pk, passport.pk])
+    )
+    page = (
+        client_for(world.care_coordinator)
+        .get(reverse("dossiers:unread", args=[world.school.pk]))
+        .content.decode()
+    )
+    section = page[page.index('data-testid="unread-1A"') :]
+    mentor_row = section[
+        section.index("Mia Mentor") : section.index("</tr>", section.index("Mia Mentor"))
+    ]
+    teacher_row = section[
+        section.index("Wim Wiskunde") : section.index("</tr>", section.index("Wim Wiskunde"))
+    ]
+    assert "alles gelezen" in mentor_row
+    assert "<strong>1</strong>" in teacher_row
+    assert ">4<" in teacher_row
+    assert (
+        client_for(world.mentor).get(reverse("dossiers:unread", args=[world.school.pk])).status_code
+        == 403
+    )
+
+
+def _row(html: str, name: str) -> str:
+    start = html.index(name)
+    return html[start : html.index("</tr>", start)]
+
+
+def _overview_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_class_overview_query_count_does_not_grow_with_class_size(
+    world: World, teacher_1a: Any
+) -> None:
+    care = client_for(world.care_coordinator)
+    year = current_school_year()
+
+    def fill(up_to: int) -> None:
+        while world.class_group.enrolments.count() < up_to:
+            n = world.class_group.enrolments.count()
+            pupil = make_pupil(f"Kind{n}", f"Klas{n:02d}")
+            pupil_services.enrolment_create(
+                pupil=pupil,
+                school=world.school,
+                school_year=year,
+                year_group=1,
+                class_group=world.class_group,
+                start_date=dt.date(year, 8, 20),
+            )
+            care.post(
+                reverse("dossiers:passport_edit", args=[pupil.pk]),
+                {"tips": TIPS, "arrangements": ["extra_time"]},
+            )
+
+    client = client_for(teacher_1a)
+    url = reverse("dossiers:class_overview", args=[world.class_group.pk])
+    fill(10)
+    client.get(url)
+    ten = _overview_queries(client, url)
+    fill(32)
+    thirty_two = _overview_queries(client, url)
+    assert ten == thirty_two
