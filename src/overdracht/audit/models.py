@@ -45,6 +45,8 @@ class AuditAction(models.TextChoices):
     PASSPORT_VIEWED = "passport.viewed", _("Passport viewed")
     PASSPORT_CONFIRMED = "passport.confirmed", _("Passport read and confirmed")
     CLASS_OVERVIEW_VIEWED = "class_overview.viewed", _("Class overview viewed")
+    INTAKE_ANALYSED = "intake.analysed", _("Intake analysis saved")
+    CLASS_ASSIGNED = "class.assigned", _("Class assigned")
 
 
 class ImmutableAuditError(Exception):

@@ -100,3 +100,26 @@ class ReadReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"receipt {self.user_id} for passport {self.passport_id}"
+
+
+class IntakeAnalysis(models.Model):
+    """The receiving school's analysis of an incoming pupil (zorgcoördinator)."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="intake_analyses")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="intake_analyses"
+    )
+    needs_support = models.BooleanField(_("needs support"), default=False)
+    discuss_in_person = models.BooleanField(_("discuss in person (warm handover)"), default=False)
+    refer_to_care_team = models.BooleanField(_("refer to the care team"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    analysed_by_id = models.BigIntegerField()
+    analysed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pupil", "school"], name="intake_analysis_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"intake analysis of {self.pupil_id} at {self.school_id}"

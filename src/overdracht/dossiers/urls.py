@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overdracht.dossiers import passport_views, views
+from overdracht.dossiers import intake_views, passport_views, views
 
 app_name = "dossiers"
 
@@ -22,4 +22,6 @@ urlpatterns = [
         name="class_confirm",
     ),
     path("schools/<int:school_id>/passports/unread/", passport_views.unread, name="unread"),
+    path("schools/<int:school_id>/intake/", intake_views.cohort, name="cohort"),
+    path("schools/<int:school_id>/intake/<uuid:pupil_id>/", intake_views.analyse, name="analyse"),
 ]

@@ -37,6 +37,7 @@ class Perm(StrEnum):
     EDIT_DOSSIER = "edit_dossier"
     WRITE_PASSPORT = "write_passport"
     VIEW_ALL_PASSPORTS = "view_all_passports"
+    INTAKE = "intake"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -58,9 +59,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.EDIT_DOSSIER,
         Perm.WRITE_PASSPORT,
         Perm.VIEW_ALL_PASSPORTS,
+        Perm.INTAKE,
     },
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
-    Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER,
+    Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
     Role.SCHOOL_ADMIN: _FULL_READ
     | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.PARTNERSHIP_STAFF: frozenset(),

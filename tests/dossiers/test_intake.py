@@ -1,0 +1,73 @@
+"""Intake analysis: the incoming cohort with a status per pupil, flags, class assignment."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+import pytest
+
+from overdracht.dossiers.models import IntakeAnalysis
+from overdracht.oso.generator import dossier_xml
+from overdracht.oso.services import dossier_import
+from overdracht.pupils.models import Enrolment
+from overdracht.schools.models import ClassGroup
+from tests.conftest import World, client_for
+
+
+@pytest.mark.django_db
+def test_cohort_steps_from_received_to_read(world: World) -> None:
+    outcome = dossier_import(
+        data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
+    )
+    care = client_for(world.care_coordinator)
+    cohort_url = reverse("dossiers:cohort", args=[world.school.pk])
+    assert "Nieuw" in care.get(cohort_url).content.decode()
+    enrolment = Enrolment.objects.get(pupil_id=outcome.pupil_id, school=world.school)
+    class_group = ClassGroup.objects.get(
+        school=world.school, school_year=enrolment.school_year, name="1A"
+    )
+    response = care.post(
+        reverse("dossiers:analyse", args=[world.school.pk, outcome.pupil_id]),
+        {
+            "needs_support": "on",
+            "discuss_in_person": "on",
+            "notes": "Rustig",
+            "class_group": class_group.pk,
+        },
+    )
+    assert response.status_code == 302
+    analysis = IntakeAnalysis.objects.get(pupil_id=outcome.pupil_id)
+    assert analysis.needs_support
+    assert analysis.discuss_in_person
+    assert not analysis.refer_to_care_team
+    enrolment.refresh_from_db()
+    assert enrolment.class_group == class_group
+    care.post(
+        reverse("dossiers:passport_edit", args=[outcome.pupil_id]), {"tips": "Een.\nTwee.\nDrie."}
+    )
+    page = care.get(cohort_url).content.decode()
+    row = page[page.index("Nieuw") : page.index("</tr>", page.index("Nieuw"))]
+    assert row.count("✓") == 4  # received, analysed, passport, shared; not yet read by all
+    assert "gesprek" in row or "warme overdracht" in row or "bespreken" in row
+
+
+@pytest.mark.django_db
+def test_cohort_is_for_intake_roles_of_the_school(world: World) -> None:
+    url = reverse("dossiers:cohort", args=[world.school.pk])
+    assert client_for(world.care_coordinator).get(url).status_code == 200
+    assert client_for(world.mentor).get(url).status_code == 403
+    assert client_for(world.other_school_user).get(url).status_code == 404
+    assert client_for(world.guardian_user).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_class_of_another_school_cannot_be_assigned(world: World) -> None:
+    outcome = dossier_import(
+        data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
+    )
+    response = client_for(world.care_coordinator).post(
+        reverse("dossiers:analyse", args=[world.school.pk, outcome.pupil_id]),
+        {"class_group": world.other_class_group.pk + 999},
+    )
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
