@@ -19,6 +19,7 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
     outcome = dossier_import(
         data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
     )
+    assert outcome.pupil_id is not None
     care = client_for(world.care_coordinator)
     cohort_url = reverse("dossiers:cohort", args=[world.school.pk])
     assert "Nieuw" in care.get(cohort_url).content.decode()
