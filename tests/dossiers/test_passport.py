@@ -177,3 +177,34 @@ def test_class_overview_query_count_does_not_grow_with_class_size(
     fill(32)
     thirty_two = _overview_queries(client, url)
     assert ten == thirty_two
+
+
+@pytest.mark.django_db
+def test_class_overview_exports_open_and_contain_the_class(world: World, teacher_1a: Any) -> None:
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    write(client_for(world.care_coordinator), world, arrangements=["extra_time"])
+    client = client_for(teacher_1a)
+    xlsx = client.get(
+        reverse("dossiers:class_overview_export", args=[world.class_group.pk, "xlsx"])
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Leerling"
+    assert rows[1][0] == "Jan van 't Hof"
+    assert "korte stappen" in str(rows[1][1])
+    assert rows[1][3] == "Extra tijd"
+    pdf = client.get(reverse("dossiers:class_overview_export", args=[world.class_group.pk, "pdf"]))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Jan van 't Hof" in text
+    assert "Groepsoverzicht 1A" in text
+    assert (
+        client_for(world.colleague)
+        .get(reverse("dossiers:class_overview_export", args=[world.class_group.pk, "xlsx"]))
+        .status_code
+        == 404
+    )

@@ -18,6 +18,7 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
+from overdracht.dossiers import exports
 from overdracht.dossiers import passport as service
 from overdracht.dossiers.models import Arrangement, PassportVersion
 from overdracht.pupils.models import Pupil
@@ -180,6 +181,31 @@ def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
         "dossiers/class_overview.html",
         {"overview": overview, "arrangement_labels": dict(Arrangement.choices)},
     )
+
+
+@login_required
+def class_overview_export(request: HttpRequest, class_group_id: int, fmt: str) -> HttpResponse:
+    class_group = _class_for(request, class_group_id)
+    overview = service.class_overview(class_group, request.user)
+    audit_record(
+        AuditAction.CLASS_OVERVIEW_VIEWED,
+        request=request,
+        school_id=class_group.school_id,
+        target=f"class_group:{class_group.pk}",
+        details={"rows": len(overview.rows), "export": fmt},
+    )
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.overview_xlsx(overview),
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
+    elif fmt == "pdf":
+        response = HttpResponse(exports.overview_pdf(overview), content_type="application/pdf")
+    else:
+        raise Http404
+    filename = f"groepsoverzicht-{class_group.name}.{fmt}".replace(" ", "_")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

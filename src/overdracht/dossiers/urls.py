@@ -17,6 +17,11 @@ urlpatterns = [
         name="class_overview",
     ),
     path(
+        "classes/<int:class_group_id>/overview.<str:fmt>",
+        passport_views.class_overview_export,
+        name="class_overview_export",
+    ),
+    path(
         "classes/<int:class_group_id>/overview/read/<int:passport_id>/",
         passport_views.class_confirm,
         name="class_confirm",

@@ -22,8 +22,8 @@ from overdracht.consent import selectors as consent
 from overdracht.consent import services as consent_services
 from overdracht.consent.forms import CorrectionForm, StatementForm
 from overdracht.consent.models import ConsentPurpose
+from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
-from overdracht.portal import pdf
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation, pupil_access_or_404
