@@ -208,3 +208,23 @@ def test_class_overview_exports_open_and_contain_the_class(world: World, teacher
         .status_code
         == 404
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unread_passports_are_reminded_once_after_the_configured_days(
+    world: World, teacher_1a: Any, settings: Any
+) -> None:
+    from django.core import mail
+
+    from overdracht.dossiers.passport import passport_reminders_send
+
+    settings.OVERDRACHT_PASSPORT_REMINDER_DAYS = 5
+    write(client_for(world.care_coordinator), world)
+    client_for(world.mentor).post(reverse("dossiers:passport", args=[world.pupil.pk]))
+    today = dt.date.today()  # noqa: DTZ011
+    assert passport_reminders_send(today=today + dt.timedelta(days=3)) == 0
+    mail.outbox.clear()
+    assert passport_reminders_send(today=today + dt.timedelta(days=6)) == 1
+    assert [m.to for m in mail.outbox] == [["wiskunde@test.example"]]
+    assert "Jan van 't Hof" in mail.outbox[0].body
+    assert passport_reminders_send(today=today + dt.timedelta(days=7)) == 0

@@ -123,3 +123,21 @@ class IntakeAnalysis(models.Model):
 
     def __str__(self) -> str:
         return f"intake analysis of {self.pupil_id} at {self.school_id}"
+
+
+class PassportReminder(models.Model):
+    """A reminder sent to a reader about an unread passport version: sent once."""
+
+    passport = models.ForeignKey(
+        PassportVersion, on_delete=models.CASCADE, related_name="reminders"
+    )
+    user_id = models.BigIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["passport", "user_id"], name="passport_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder {self.user_id} for passport {self.passport_id}"
