@@ -18,7 +18,14 @@ def database_settings(*, database_url: str, audit_url: str | None, var_dir: Path
     default = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
     if default["ENGINE"] == "django.db.backends.sqlite3":
         default["CONN_MAX_AGE"] = 0
-        default.setdefault("OPTIONS", {}).update({"timeout": 20})
+        # WAL lets the web server and the task worker read while one writes; NORMAL
+        # synchronisation is durable in WAL mode except on power loss mid-checkpoint.
+        default.setdefault("OPTIONS", {}).update(
+            {
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
     else:
         # Parameters travel apart from the SQL (binary for attachments, no escaping).
         default.setdefault("OPTIONS", {}).update({"server_side_binding": True})

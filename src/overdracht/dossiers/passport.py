@@ -38,6 +38,7 @@ from overdracht.schools.permissions import Perm
 from overdracht.schools.selectors import readers_of_class
 
 MIN_TIPS, MAX_TIPS = 3, 6
+ARRANGEMENT_LABELS = dict(Arrangement.choices)
 
 
 def passport_save(
@@ -144,6 +145,19 @@ class OverviewRow:
     levels: dict[str, str]
     read_by_me: bool
     needs_support: bool
+    passport_url: str = ""
+    confirm_url: str = ""
+
+    @property
+    def levels_text(self) -> str:
+        return ", ".join(f"{domain}: {level}" for domain, level in self.levels.items())
+
+    @property
+    def arrangements_text(self) -> str:
+        if self.passport is None:
+            return ""
+        labels = ARRANGEMENT_LABELS
+        return ", ".join(str(labels.get(a, a)) for a in self.passport.arrangements)
 
 
 @dataclass
