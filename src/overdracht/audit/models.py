@@ -47,6 +47,8 @@ class AuditAction(models.TextChoices):
     CLASS_OVERVIEW_VIEWED = "class_overview.viewed", _("Class overview viewed")
     INTAKE_ANALYSED = "intake.analysed", _("Intake analysis saved")
     CLASS_ASSIGNED = "class.assigned", _("Class assigned")
+    SUPPLEMENT_SAVED = "supplement.saved", _("Supplement filled in")
+    QUESTION_PACK_CHANGED = "question_pack.changed", _("Question pack changed")
 
 
 class ImmutableAuditError(Exception):

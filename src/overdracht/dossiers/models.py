@@ -141,3 +141,63 @@ class PassportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"reminder {self.user_id} for passport {self.passport_id}"
+
+
+class QuestionPack(models.Model):
+    """A supplement question pack (dyslexie, ADHD, …). Packs without a school are the
+    product's defaults; a school changes a pack by getting its own copy."""
+
+    code = models.CharField(max_length=40)
+    title = models.CharField(_("title"), max_length=200)
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="question_packs",
+    )
+    sensitivity = models.PositiveSmallIntegerField(default=2)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "school"], name="question_pack_once_per_school"
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=models.Q(school=None), name="question_pack_one_default"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    pack = models.ForeignKey(QuestionPack, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    text = models.TextField(_("question"))
+    kind = models.CharField(max_length=8, default="text")
+    choices = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["pack", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SupplementAnswers(models.Model):
+    """One filled-in pack for a pupil; every save is a new row, the latest counts."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="supplements")
+    pack = models.ForeignKey(QuestionPack, on_delete=models.PROTECT, related_name="answers")
+    answers = models.JSONField(default=dict)
+    author_id = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.pack_id} for {self.pupil_id}"

@@ -7,6 +7,11 @@ app_name = "dossiers"
 urlpatterns = [
     path("pupils/<uuid:pupil_id>/dossier/", views.dossier, name="dossier"),
     path("pupils/<uuid:pupil_id>/dossier/<str:kind>/", views.section_edit, name="section_edit"),
+    path(
+        "pupils/<uuid:pupil_id>/supplements/<str:code>/",
+        views.supplement_edit,
+        name="supplement_edit",
+    ),
     path("pupils/<uuid:pupil_id>/passport/", passport_views.passport, name="passport"),
     path(
         "pupils/<uuid:pupil_id>/passport/edit/", passport_views.passport_edit, name="passport_edit"
@@ -28,5 +33,11 @@ urlpatterns = [
     ),
     path("schools/<int:school_id>/passports/unread/", passport_views.unread, name="unread"),
     path("schools/<int:school_id>/intake/", intake_views.cohort, name="cohort"),
+    path("schools/<int:school_id>/question-packs/", intake_views.packs, name="packs"),
+    path(
+        "schools/<int:school_id>/question-packs/<str:code>/",
+        intake_views.pack_edit,
+        name="pack_edit",
+    ),
     path("schools/<int:school_id>/intake/<uuid:pupil_id>/", intake_views.analyse, name="analyse"),
 ]

@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,13 +14,14 @@ from django.views.decorators.http import require_http_methods
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.dossiers import selectors
+from overdracht.dossiers import selectors, supplements
 from overdracht.dossiers.forms import SectionForm
 from overdracht.dossiers.models import DossierSection
 from overdracht.dossiers.sections import SPECS
 from overdracht.dossiers.services import SectionConflictError, section_save
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm
 
 
@@ -38,11 +40,64 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         subject_pupil_id=pupil.pk,
         details={"sections": len(sections)},
     )
+    level = selectors.max_sensitivity(access) or 0
+    school = School.objects.get(pk=access.school_id) if access.school_id else None
+    packs = (
+        [p for p in supplements.packs_for_school(school) if p.sensitivity <= level]
+        if school
+        else []
+    )
     return render(
         request,
         "dossiers/dossier.html",
-        {"pupil": pupil, "sections": sections, "can_edit": access.can(Perm.EDIT_DOSSIER)},
+        {
+            "pupil": pupil,
+            "sections": sections,
+            "can_edit": access.can(Perm.EDIT_DOSSIER),
+            "packs": packs,
+            "supplements": supplements.latest_supplements(pupil, [p.code for p in packs]),
+        },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def supplement_edit(request: HttpRequest, pupil_id: uuid.UUID, code: str) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.EDIT_DOSSIER)
+    assert access.school_id is not None
+    school = School.objects.get(pk=access.school_id)
+    pack = next((p for p in supplements.packs_for_school(school) if p.code == code), None)
+    level = selectors.max_sensitivity(access) or 0
+    if pack is None or pack.sensitivity > level:
+        raise Http404
+    pupil = pupil_detail(pupil_id)
+    questions = list(pack.questions.all())
+    error = ""
+    if request.method == "POST":
+        answers: dict[str, object] = {}
+        for question in questions:
+            key = str(question.pk)
+            answers[key] = (
+                request.POST.getlist(key) if question.kind == "multi" else request.POST.get(key, "")
+            )
+        try:
+            supplements.supplement_save(
+                request=request, pupil=pupil, pack=pack, answers=answers, school_id=school.pk
+            )
+            messages.success(request, _("Saved."))
+            return redirect("dossiers:dossier", pupil_id=pupil.pk)
+        except ValidationError as exc:
+            error = exc.messages[0]
+    previous = supplements.latest_supplements(pupil, [pack.code])
+    given = previous[0].answers if previous else {}
+    context = {
+        "pupil": pupil,
+        "pack": pack,
+        "questions": questions,
+        "error": error,
+        "given": {k: v["answer"] for k, v in given.items()},
+    }
+    return render(request, "dossiers/supplement_edit.html", context)
 
 
 @login_required

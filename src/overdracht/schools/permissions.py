@@ -38,6 +38,7 @@ class Perm(StrEnum):
     WRITE_PASSPORT = "write_passport"
     VIEW_ALL_PASSPORTS = "view_all_passports"
     INTAKE = "intake"
+    MANAGE_PACKS = "manage_packs"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -60,11 +61,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.WRITE_PASSPORT,
         Perm.VIEW_ALL_PASSPORTS,
         Perm.INTAKE,
+        Perm.MANAGE_PACKS,
     },
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
     Role.SCHOOL_ADMIN: _FULL_READ
-    | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
+    | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS, Perm.MANAGE_REVIEWS, Perm.MANAGE_PACKS},
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
 
