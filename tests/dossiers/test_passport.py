@@ -228,3 +228,31 @@ def test_unread_passports_are_reminded_once_after_the_configured_days(
     assert [m.to for m in mail.outbox] == [["wiskunde@test.example"]]
     assert "Jan van 't Hof" in mail.outbox[0].body
     assert passport_reminders_send(today=today + dt.timedelta(days=7)) == 0
+
+
+@pytest.mark.django_db
+def test_the_school_links_subject_teachers_to_classes(world: World) -> None:
+    from overdracht.schools.models import ClassTeacher
+
+    url = reverse("schools:class_teachers", args=[world.school.pk])
+    admin = client_for(world.school_admin)
+    response = admin.post(
+        url, {"class_group": world.class_group.pk, "user": world.colleague.pk, "subject": "Engels"}
+    )
+    assert response.status_code == 302
+    teacher = ClassTeacher.objects.get(class_group=world.class_group, user=world.colleague)
+    assert teacher.subject == "Engels"
+    assert (
+        client_for(world.colleague)
+        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .status_code
+        == 200
+    )
+    admin.post(
+        reverse(
+            "schools:class_teacher_remove", args=[world.school.pk, world.class_group.pk, teacher.pk]
+        )
+    )
+    assert not ClassTeacher.objects.exists()
+    assert client_for(world.mentor).get(url).status_code == 403
+    assert client_for(world.other_school_user).get(url).status_code == 404

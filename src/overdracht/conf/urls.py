@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("overdracht.oso.urls")),
     path("", include("overdracht.consent.urls")),
     path("", include("overdracht.dossiers.urls")),
+    path("", include("overdracht.schools.urls")),
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -32,7 +32,11 @@ from overdracht.schools.models import (
     SchoolBoard,
     SchoolKind,
 )
-from overdracht.schools.services import class_group_mentor_add, membership_grant
+from overdracht.schools.services import (
+    class_group_mentor_add,
+    class_group_teacher_add,
+    membership_grant,
+)
 
 REGION_NAME = "Regio Waalstad (demo)"
 DEMO_PASSWORD = "demo-overdracht-2026"
@@ -428,6 +432,13 @@ def demo_region_load() -> DemoResult:
         pupils.guardian_link(pupil=pupil, guardian=mother, relationship="2", has_authority=True)
     pupils.guardian_link(pupil=younger, guardian=father, relationship="1", has_authority=True)
     pupils.guardian_link(pupil=older, guardian=father, relationship="1", has_authority=True)
+
+    # The demo teacher teaches Dutch in the demo mentor's class 1A.
+    class_group_teacher_add(
+        class_group=ClassGroup.objects.get(school=college, name="1A", school_year=year),
+        user=docent,
+        subject="Nederlands",
+    )
 
     # The demo mentor's class holds the family's older child; the pupil of 16 has an account.
     Pupil.objects.filter(pk=sixteen.pk).update(

@@ -114,6 +114,13 @@ def current_passport(pupil: Pupil) -> PassportVersion | None:
     return PassportVersion.objects.filter(pupil=pupil).first()
 
 
+def reference_levels(pupil: Pupil) -> dict[str, str]:
+    """The reference levels from the language-and-maths section (general data)."""
+    section = DossierSection.objects.filter(pupil=pupil, kind=SectionKind.LANGUAGE_MATHS).first()
+    content = section.content if section else {}
+    return {k: content[k] for k in ("reading", "language", "maths") if content.get(k)}
+
+
 def current_class_group(pupil: Pupil) -> ClassGroup | None:
     enrolment = (
         Enrolment.objects.filter(active_enrolment_filter(), pupil=pupil, class_group__isnull=False)

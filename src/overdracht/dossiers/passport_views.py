@@ -100,6 +100,7 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "read": read,
             "can_write": access.can(Perm.WRITE_PASSPORT),
             "class_group": service.current_class_group(pupil),
+            "levels": service.reference_levels(pupil),
             "arrangement_labels": dict(Arrangement.choices),
         },
     )

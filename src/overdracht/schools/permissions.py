@@ -39,6 +39,7 @@ class Perm(StrEnum):
     VIEW_ALL_PASSPORTS = "view_all_passports"
     INTAKE = "intake"
     MANAGE_PACKS = "manage_packs"
+    MANAGE_CLASSES = "manage_classes"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -51,7 +52,7 @@ _COLD_HANDOVER = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
-    Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS},
+    Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS, Perm.MANAGE_CLASSES},
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER
     | {
@@ -66,7 +67,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
     Role.SCHOOL_ADMIN: _FULL_READ
-    | {Perm.INVITE_ACCOUNTS, Perm.IMPORT_DOSSIERS, Perm.MANAGE_REVIEWS, Perm.MANAGE_PACKS},
+    | {
+        Perm.INVITE_ACCOUNTS,
+        Perm.IMPORT_DOSSIERS,
+        Perm.MANAGE_REVIEWS,
+        Perm.MANAGE_PACKS,
+        Perm.MANAGE_CLASSES,
+    },
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
 

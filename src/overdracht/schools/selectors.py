@@ -41,6 +41,18 @@ def readers_of_class(class_group: ClassGroup) -> list[Any]:
     )
 
 
+def class_groups_with_teachers(school: School, school_year: int) -> QuerySet[ClassGroup]:
+    return (
+        ClassGroup.objects.filter(school=school, school_year=school_year)
+        .prefetch_related("mentors", "teachers__user")
+        .order_by("year_group", "name")
+    )
+
+
+def staff_of_school(school: School) -> QuerySet[User]:
+    return User.objects.filter(memberships__school=school).distinct().order_by("full_name")
+
+
 def partnership_schools(user: Any) -> QuerySet[School]:
     """Schools of the partnerships the user works for (names only, no pupils)."""
     return School.objects.filter(partnership__memberships__user=user).order_by("name").distinct()

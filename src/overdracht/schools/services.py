@@ -24,6 +24,10 @@ def class_group_teacher_add(*, class_group: ClassGroup, user: Any, subject: str)
     return teacher
 
 
+def class_group_teacher_remove(*, class_group: ClassGroup, teacher_id: int) -> None:
+    ClassTeacher.objects.filter(class_group=class_group, pk=teacher_id).delete()
+
+
 @transaction.atomic
 def class_group_mentor_add(*, class_group: ClassGroup, user: Any) -> None:
     membership_grant(user=user, school=class_group.school, role="mentor")

@@ -1,0 +1,68 @@
+"""Class groups and their subject teachers, kept by the school (team lead, administrator)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from overdracht.accounts.models import User
+from overdracht.core.school_year import current_school_year
+from overdracht.schools import selectors, services
+from overdracht.schools.models import ClassGroup
+from overdracht.schools.permissions import Perm, school_or_404
+
+
+class TeacherForm(forms.Form):
+    class_group = forms.ModelChoiceField(
+        label=gettext_lazy("Class"), queryset=ClassGroup.objects.none()
+    )
+    user = forms.ModelChoiceField(label=gettext_lazy("Teacher"), queryset=User.objects.none())
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=60)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def class_teachers(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.MANAGE_CLASSES)
+    year = current_school_year()
+    form = TeacherForm(request.POST or None)
+    form.fields["class_group"].queryset = ClassGroup.objects.filter(  # type: ignore[attr-defined]
+        school=school, school_year__in=[year, year + 1]
+    )
+    form.fields["user"].queryset = selectors.staff_of_school(school)  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        services.class_group_teacher_add(
+            class_group=form.cleaned_data["class_group"],
+            user=form.cleaned_data["user"],
+            subject=form.cleaned_data["subject"].strip(),
+        )
+        messages.success(request, _("The teacher has been added to the class."))
+        return redirect("schools:class_teachers", school_id=school.pk)
+    return render(
+        request,
+        "schools/class_teachers.html",
+        {
+            "school": school,
+            "form": form,
+            "class_groups": selectors.class_groups_with_teachers(school, year),
+        },
+    )
+
+
+@login_required
+@require_POST
+def class_teacher_remove(
+    request: HttpRequest, school_id: int, class_group_id: int, teacher_id: int
+) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.MANAGE_CLASSES)
+    class_group = ClassGroup.objects.filter(pk=class_group_id, school=school).first()
+    if class_group is None:
+        raise Http404
+    services.class_group_teacher_remove(class_group=class_group, teacher_id=teacher_id)
+    return redirect("schools:class_teachers", school_id=school.pk)
