@@ -12,54 +12,31 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._common import fresh_database, run_each_backend
 
 
 def run_backend(backend: str, requests: int) -> None:
-    database = ""
-    if backend == "sqlite":
-        folder = tempfile.mkdtemp(prefix="overdracht-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["OVERDRACHT_VAR_DIR"] = folder
-    else:
-        import psycopg
+    with fresh_database(backend):
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext, override_settings
 
-        database = f"bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{database}"')
-        os.environ["DATABASE_URL"] = f"{PG_SERVER}/{database}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "overdracht.conf.test"
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    import django
+        from stdnum.nl import bsn
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection, connections
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+        from overdracht.accounts.models import User
+        from overdracht.core.school_year import current_school_year
+        from overdracht.dossiers.models import DossierSection, PassportVersion
+        from overdracht.pupils import services as pupils
+        from overdracht.schools.models import ClassGroup, Region, School, SchoolBoard
+        from overdracht.schools.services import class_group_teacher_add
 
-    from stdnum.nl import bsn
-
-    from overdracht.accounts.models import User
-    from overdracht.core.school_year import current_school_year
-    from overdracht.dossiers.models import DossierSection, PassportVersion
-    from overdracht.pupils import services as pupils
-    from overdracht.schools.models import ClassGroup, Region, School, SchoolBoard
-    from overdracht.schools.services import class_group_teacher_add
-
-    try:
-        call_command("migrate", verbosity=0)
-        call_command("migrate", database="audit", verbosity=0)
         year = current_school_year()
         region = Region.objects.create(name="Bench")
         board = SchoolBoard.objects.create(name="Bench", board_number="90909")
@@ -139,18 +116,6 @@ def run_backend(backend: str, requests: int) -> None:
         ratio = p(timings["overview"], 95) / p(timings["bare"], 95)
         print(f"[{backend}] class overview of 32 / bare view, p95: {ratio:.2f}x")
         print(f"[{backend}] queries: class of 10 → {counts[0]}, class of 32 → {counts[1]}")
-    finally:
-        connections.close_all()
-        if database:
-            import psycopg
-
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
-
-
-def _postgres_answers() -> bool:
-    check = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
-    return subprocess.run(check, check=False).returncode == 0  # noqa: S603
 
 
 def main() -> None:
@@ -161,12 +126,7 @@ def main() -> None:
     if args.backend != "both":
         run_backend(args.backend, args.requests)
         return
-    for backend in ("sqlite", "postgres"):
-        if backend == "postgres" and not _postgres_answers():
-            print("[postgres] no server on 127.0.0.1:5432; skipped")
-            continue
-        command = [sys.executable, __file__, "--backend", backend, "--requests", str(args.requests)]
-        subprocess.run(command, check=True)  # noqa: S603 - this script, our interpreter
+    run_each_backend(__file__, ["--requests", str(args.requests)])
 
 
 if __name__ == "__main__":

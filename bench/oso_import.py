@@ -13,50 +13,25 @@ Not a test: it prints figures, it asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._common import fresh_database, run_each_backend
 
 
 def run_backend(backend: str, count: int) -> None:
-    database = ""
-    if backend == "sqlite":
-        folder = tempfile.mkdtemp(prefix="overdracht-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["OVERDRACHT_VAR_DIR"] = folder
-    else:
-        import psycopg
+    with fresh_database(backend):
+        from stdnum.nl import bsn
 
-        database = f"bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{database}"')
-        os.environ["DATABASE_URL"] = f"{PG_SERVER}/{database}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "overdracht.conf.test"
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
+        from overdracht.oso.generator import dossier_xml
+        from overdracht.oso.safe_xml import parse_untrusted
+        from overdracht.oso.schema import _load, schema_path
+        from overdracht.oso.services import dossier_import
+        from overdracht.schools.models import Region, School, SchoolBoard
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connections
-
-    from stdnum.nl import bsn
-
-    from overdracht.oso.generator import dossier_xml
-    from overdracht.oso.safe_xml import parse_untrusted
-    from overdracht.oso.schema import _load, schema_path
-    from overdracht.oso.services import dossier_import
-    from overdracht.schools.models import Region, School, SchoolBoard
-
-    try:
-        call_command("migrate", verbosity=0)
-        call_command("migrate", database="audit", verbosity=0)
         path = schema_path()
         if path is None:
             print(f"[{backend}] no OSO schema at OSO_STANDARD_DIR: the floor needs it; stopped.")
@@ -99,13 +74,6 @@ def run_backend(backend: str, count: int) -> None:
         print(f"[{backend}] floor  (parse + XSD):   {n / floor:8.1f} dossiers/s  ({floor:.2f} s)")
         print(f"[{backend}] import (whole product): {n / took:8.1f} dossiers/s  ({took:.2f} s)")
         print(f"[{backend}] ratio import / floor:   {took / floor:8.2f}x")
-    finally:
-        connections.close_all()
-        if database:
-            import psycopg
-
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
 
 
 def main() -> None:
@@ -116,17 +84,7 @@ def main() -> None:
     if args.backend != "both":
         run_backend(args.backend, args.count)
         return
-    for backend in ("sqlite", "postgres"):
-        if backend == "postgres" and not _postgres_answers():
-            print("[postgres] no server on 127.0.0.1:5432; skipped")
-            continue
-        command = [sys.executable, __file__, "--backend", backend, "--count", str(args.count)]
-        subprocess.run(command, check=True)  # noqa: S603 - this script, our interpreter
-
-
-def _postgres_answers() -> bool:
-    check = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
-    return subprocess.run(check, check=False).returncode == 0  # noqa: S603
+    run_each_backend(__file__, ["--count", str(args.count)])
 
 
 if __name__ == "__main__":
