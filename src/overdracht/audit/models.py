@@ -49,6 +49,10 @@ class AuditAction(models.TextChoices):
     CLASS_ASSIGNED = "class.assigned", _("Class assigned")
     SUPPLEMENT_SAVED = "supplement.saved", _("Supplement filled in")
     QUESTION_PACK_CHANGED = "question_pack.changed", _("Question pack changed")
+    MEETING_PLANNED = "meeting.planned", _("Warm handover planned")
+    MEETING_VIEWED = "meeting.viewed", _("Warm handover viewed")
+    MINUTES_ADDED = "minutes.added", _("Minutes added")
+    AGREEMENT_ADDED = "agreement.added", _("Agreement added")
 
 
 class ImmutableAuditError(Exception):

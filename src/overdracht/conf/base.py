@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "overdracht.pupils",
     "overdracht.dossiers",
     "overdracht.consent",
+    "overdracht.handovers",
     "overdracht.oso",
     "overdracht.portal",
     "overdracht.dashboard",

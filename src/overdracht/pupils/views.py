@@ -78,6 +78,7 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "can_invite": access.can(Perm.INVITE_ACCOUNTS),
         "can_export": access.can(Perm.EXPORT_DOSSIERS),
         "can_manage_reviews": access.can(Perm.MANAGE_REVIEWS),
+        "can_plan_meeting": access.can(Perm.HANDOVER_MEETINGS),
         "is_family": access.relation != Relation.STAFF,
     }
     return render(request, "pupils/pupil_detail.html", context)

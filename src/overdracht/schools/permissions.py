@@ -40,10 +40,11 @@ class Perm(StrEnum):
     INTAKE = "intake"
     MANAGE_PACKS = "manage_packs"
     MANAGE_CLASSES = "manage_classes"
+    HANDOVER_MEETINGS = "handover_meetings"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
-_FULL_READ = _BASIC | {Perm.VIEW_PUPIL_CONTACTS, Perm.VIEW_TRANSITIONS}
+_FULL_READ = _BASIC | {Perm.VIEW_PUPIL_CONTACTS, Perm.VIEW_TRANSITIONS, Perm.HANDOVER_MEETINGS}
 # Received dossiers hold support and care data: only the roles that analyse them.
 _COLD_HANDOVER = frozenset(
     {Perm.IMPORT_DOSSIERS, Perm.VIEW_RECEIVED_DOSSIERS, Perm.EXPORT_DOSSIERS}
@@ -51,7 +52,7 @@ _COLD_HANDOVER = frozenset(
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
-    Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS},
+    Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS, Perm.HANDOVER_MEETINGS},
     Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS, Perm.MANAGE_CLASSES},
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER

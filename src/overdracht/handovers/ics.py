@@ -1,0 +1,82 @@
+"""iCalendar (RFC 5545) for meeting invitations and a user's feed: text escaped, lines
+folded at 75 octets, times in UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PRODID = "-//Overdracht//Warme overdracht//NL"
+
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    summary: str
+    location: str = ""
+    description: str = ""
+    url: str = ""
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Split a content line into 75-octet pieces; continuation lines start with a space."""
+    data = line.encode()
+    if len(data) <= 75:
+        return line
+    pieces, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # not inside a UTF-8 character
+            end -= 1
+        pieces.append(data[start:end].decode())
+        start, limit = end, 74
+    return "\r\n ".join(pieces)
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar(
+    events: Iterable[Event], *, method: str = "PUBLISH", name: str = "Overdracht"
+) -> bytes:
+    now = _utc(dt.datetime.now(dt.UTC))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"METHOD:{method}",
+        f"X-WR-CALNAME:{_escape(name)}",
+    ]
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{now}",
+            f"DTSTART:{_utc(event.starts_at)}",
+            f"DTEND:{_utc(event.ends_at)}",
+            f"SUMMARY:{_escape(event.summary)}",
+        ]
+        if event.location:
+            lines.append(f"LOCATION:{_escape(event.location)}")
+        if event.description:
+            lines.append(f"DESCRIPTION:{_escape(event.description)}")
+        if event.url:
+            lines.append(f"URL:{event.url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()

@@ -1,0 +1,172 @@
+"""Public API of the handovers app (writes): `meeting_plan`, `minutes_add`, `agreement_add`,
+`agreement_done`, `calendar_feed_token`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.handovers import ics
+from overdracht.handovers.agendas import agenda_for
+from overdracht.handovers.models import (
+    Agreement,
+    CalendarFeed,
+    HandoverMeeting,
+    MeetingParticipant,
+    MinutesEntry,
+)
+from overdracht.pupils.models import Guardian, Transition
+from overdracht.schools.models import School
+
+
+def meeting_event(meeting: HandoverMeeting) -> ics.Event:
+    pupil = meeting.transition.pupil
+    return ics.Event(
+        uid=f"meeting-{meeting.pk}@overdracht",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.starts_at + dt.timedelta(minutes=meeting.duration_minutes),
+        summary=_("Warm handover %(name)s") % {"name": pupil.name},
+        location=meeting.video_link or meeting.place,
+        description="\n".join(f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)),
+        url=settings.OVERDRACHT_BASE_URL + reverse("handovers:meeting", args=[meeting.pk]),
+    )
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    request: HttpRequest,
+    transition: Transition,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    place: str,
+    video_link: str,
+    staff: list[Any],
+    guardians: list[Guardian],
+    invite_pupil: bool,
+    acting_school: School,
+) -> HandoverMeeting:
+    if starts_at < timezone.now():
+        raise ValidationError(_("The meeting cannot be in the past."))
+    if not place and not video_link:
+        raise ValidationError(_("Give a place or a video link."))
+    author = authenticated_user(request)
+    meeting = HandoverMeeting.objects.create(
+        transition=transition,
+        sending_school=transition.from_school,
+        receiving_school=transition.to_school,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place.strip(),
+        video_link=video_link.strip(),
+        agenda=agenda_for(transition.kind),
+        created_by_id=author.pk,
+    )
+    people = {author.pk: author, **{u.pk: u for u in staff}}
+    MeetingParticipant.objects.bulk_create(
+        [MeetingParticipant(meeting=meeting, user=u) for u in people.values()]
+        + [MeetingParticipant(meeting=meeting, guardian=g) for g in guardians]
+        + ([MeetingParticipant(meeting=meeting, is_pupil=True)] if invite_pupil else [])
+    )
+    invitation = ics.calendar([meeting_event(meeting)], method="REQUEST")
+    addresses = sorted(
+        {u.email for u in people.values() if u.email} | {g.email for g in guardians if g.email}
+    )
+    subject = _("Invitation: warm handover %(name)s") % {"name": transition.pupil.call_name}
+    body = _("You are invited to a warm handover on %(when)s. The invitation is attached.") % {
+        "when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")
+    }
+
+    def send() -> None:
+        for address in addresses:
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            message.attach("uitnodiging.ics", invitation, "text/calendar; method=REQUEST")
+            message.send()
+
+    transaction.on_commit(send)
+    audit_record(
+        AuditAction.MEETING_PLANNED,
+        request=request,
+        school_id=acting_school.pk,
+        subject_pupil_id=transition.pupil_id,
+        target=f"meeting:{meeting.pk}",
+        details={"participants": len(people) + len(guardians) + int(invite_pupil)},
+    )
+    return meeting
+
+
+def minutes_add(
+    *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
+) -> MinutesEntry:
+    if not text.strip():
+        raise ValidationError(_("Write something for the minutes."))
+    entry = MinutesEntry.objects.create(
+        meeting=meeting,
+        text=text.strip()[:8000],
+        agenda_item=agenda_item[:200],
+        author=authenticated_user(request),
+        school=school,
+    )
+    audit_record(
+        AuditAction.MINUTES_ADDED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=meeting.transition.pupil_id,
+        target=f"minutes:{entry.pk}",
+    )
+    return entry
+
+
+def agreement_add(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    text: str,
+    owner: Any,
+    due_date: dt.date,
+    school: School,
+) -> Agreement:
+    if not meeting.participants.filter(user=owner).exists():
+        raise ValidationError(_("The owner must take part in the meeting."))
+    agreement = Agreement.objects.create(
+        meeting=meeting,
+        text=text.strip()[:500],
+        owner=owner,
+        due_date=due_date,
+        created_by_id=authenticated_user(request).pk,
+    )
+    audit_record(
+        AuditAction.AGREEMENT_ADDED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=meeting.transition.pupil_id,
+        target=f"agreement:{agreement.pk}",
+    )
+    return agreement
+
+
+def agreement_done(*, request: HttpRequest, agreement: Agreement) -> None:
+    if agreement.owner_id != authenticated_user(request).pk:
+        raise ValidationError(_("Only the owner marks an agreement as done."))
+    agreement.done_at = timezone.now()
+    agreement.save(update_fields=["done_at"])
+
+
+def calendar_feed_token(*, user: Any) -> str:
+    feed, _created = CalendarFeed.objects.get_or_create(
+        user=user, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    return feed.token

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from overdracht.handovers import views
+
+app_name = "handovers"
+
+urlpatterns = [
+    path("pupils/<uuid:pupil_id>/meetings/new/", views.plan, name="plan"),
+    path("meetings/<int:meeting_id>/", views.meeting, name="meeting"),
+    path("meetings/<int:meeting_id>/invitation.ics", views.meeting_ics, name="meeting_ics"),
+    path("tasks/", views.tasks, name="tasks"),
+    path("tasks/agreements/<int:agreement_id>/done/", views.agreement_done, name="agreement_done"),
+    path("calendar/<str:token>.ics", views.feed, name="feed"),
+]

@@ -1,0 +1,247 @@
+"""Warm handover pages, my tasks and calendar files. Views parse, call, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from overdracht.accounts.models import User
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.handovers import ics, selectors, services
+from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
+from overdracht.pupils.models import Transition
+from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.models import School
+from overdracht.schools.permissions import Perm, deny
+
+
+class PlanForm(forms.Form):
+    transition = forms.ModelChoiceField(
+        label=gettext_lazy("Transition"), queryset=Transition.objects.none()
+    )
+    starts_at = forms.DateTimeField(
+        label=gettext_lazy("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    duration_minutes = forms.IntegerField(
+        label=gettext_lazy("Duration (minutes)"), min_value=10, max_value=240, initial=45
+    )
+    place = forms.CharField(label=gettext_lazy("Place"), required=False, max_length=200)
+    video_link = forms.URLField(
+        label=gettext_lazy("Video link"), required=False, assume_scheme="https"
+    )
+    staff = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Staff to invite"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guardians = forms.MultipleChoiceField(
+        label=gettext_lazy("Parents to invite"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    invite_pupil = forms.BooleanField(label=gettext_lazy("Invite the pupil"), required=False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.HANDOVER_MEETINGS)
+    assert access.school_id is not None
+    school = School.objects.get(pk=access.school_id)
+    pupil = pupil_detail(pupil_id)
+    transitions = Transition.objects.filter(
+        Q(from_school=school) | Q(to_school=school),
+        pupil=pupil,
+        from_school__isnull=False,
+        to_school__isnull=False,
+    )
+    relations = list(pupil.guardian_relations.select_related("guardian"))
+    form = PlanForm(request.POST or None)
+    form.fields["transition"].queryset = transitions  # type: ignore[attr-defined]
+    cast("forms.ModelMultipleChoiceField[User]", form.fields["staff"]).queryset = (
+        User.objects.filter(
+            memberships__school__in=[t.from_school_id for t in transitions]
+            + [t.to_school_id for t in transitions]
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+    guardian_field = cast(forms.MultipleChoiceField, form.fields["guardians"])
+    guardian_field.choices = [(str(r.guardian_id), r.guardian.name) for r in relations]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = [r.guardian for r in relations if str(r.guardian_id) in data["guardians"]]
+        try:
+            meeting = services.meeting_plan(
+                request=request,
+                transition=data["transition"],
+                starts_at=data["starts_at"],
+                duration_minutes=data["duration_minutes"],
+                place=data["place"],
+                video_link=data["video_link"],
+                staff=list(data["staff"]),
+                guardians=chosen,
+                invite_pupil=data["invite_pupil"],
+                acting_school=school,
+            )
+            messages.success(request, _("The warm handover is planned; invitations are sent."))
+            return redirect("handovers:meeting", meeting_id=meeting.pk)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+    return render(request, "handovers/plan.html", {"pupil": pupil, "form": form})
+
+
+def _meeting_or_404(request: HttpRequest, meeting_id: int) -> tuple[HandoverMeeting, School]:
+    user = authenticated_user(request)
+    meeting = selectors.meetings_for_user(user).filter(pk=meeting_id).first()
+    school_id = selectors.acting_school_id(user, meeting) if meeting else None
+    if meeting is None or school_id is None:
+        deny(request, status=404, target=f"meeting:{meeting_id}")
+    return meeting, School.objects.get(pk=school_id)
+
+
+class MinutesForm(forms.Form):
+    agenda_item = forms.ChoiceField(label=gettext_lazy("Agenda item"), required=False)
+    text = forms.CharField(
+        label=gettext_lazy("Add to the minutes"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AgreementForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Agreement"), max_length=500)
+    owner = forms.ModelChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none())
+    due_date = forms.DateField(
+        label=gettext_lazy("Due date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    found, school = _meeting_or_404(request, meeting_id)
+    minutes_form = MinutesForm(request.POST if request.POST.get("form") == "minutes" else None)
+    minutes_form.fields["agenda_item"].choices = [("", "—")] + [  # type: ignore[attr-defined]
+        (item, item) for item in found.agenda
+    ]
+    agreement_form = AgreementForm(
+        request.POST if request.POST.get("form") == "agreement" else None
+    )
+    agreement_form.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        meeting_participations__meeting=found
+    )
+    try:
+        if minutes_form.is_bound and minutes_form.is_valid():
+            services.minutes_add(
+                request=request,
+                meeting=found,
+                school=school,
+                text=minutes_form.cleaned_data["text"],
+                agenda_item=minutes_form.cleaned_data["agenda_item"],
+            )
+            return redirect("handovers:meeting", meeting_id=found.pk)
+        if agreement_form.is_bound and agreement_form.is_valid():
+            data = agreement_form.cleaned_data
+            services.agreement_add(
+                request=request,
+                meeting=found,
+                school=school,
+                text=data["text"],
+                owner=data["owner"],
+                due_date=data["due_date"],
+            )
+            return redirect("handovers:meeting", meeting_id=found.pk)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    audit_record(
+        AuditAction.MEETING_VIEWED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=found.transition.pupil_id,
+        target=f"meeting:{found.pk}",
+    )
+    return render(
+        request,
+        "handovers/meeting.html",
+        {
+            "meeting": found,
+            "school": school,
+            "minutes_form": minutes_form,
+            "agreement_form": agreement_form,
+            "participants": found.participants.select_related("user", "guardian"),
+            "minutes": found.minutes.select_related("author", "school"),
+            "agreements": found.agreements.select_related("owner"),
+        },
+    )
+
+
+@login_required
+def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    found, _school = _meeting_or_404(request, meeting_id)
+    response = HttpResponse(
+        ics.calendar([services.meeting_event(found)], method="REQUEST"),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="warme-overdracht-{found.pk}.ics"'
+    return response
+
+
+@login_required
+def tasks(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    schools = list({m.school_id for m in user.memberships.all() if m.school_id})
+    feed = reverse("handovers:feed", args=[services.calendar_feed_token(user=user)])
+    return render(
+        request,
+        "handovers/tasks.html",
+        {
+            "today": timezone.localdate(),
+            "agreements": selectors.open_agreements(user),
+            "meetings": selectors.meetings_as_participant(user).filter(
+                starts_at__gte=timezone.now() - dt.timedelta(hours=2)
+            ),
+            "to_discuss": [a for sid in schools for a in selectors.still_to_discuss(sid)],
+            "feed_url": request.build_absolute_uri(feed),
+        },
+    )
+
+
+@login_required
+@require_POST
+def agreement_done(request: HttpRequest, agreement_id: int) -> HttpResponse:
+    agreement = Agreement.objects.filter(pk=agreement_id, owner=request.user.pk).first()
+    if agreement is None:
+        raise Http404
+    services.agreement_done(request=request, agreement=agreement)
+    return redirect("handovers:tasks")
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The user's meetings for a calendar app, behind a secret address."""
+    found = CalendarFeed.objects.filter(token=token).select_related("user").first()
+    if found is None or not found.user.is_active:
+        raise Http404
+    meetings = selectors.meetings_as_participant(found.user)
+    return HttpResponse(
+        ics.calendar(
+            [services.meeting_event(m) for m in meetings], name=_("Overdracht: warm handovers")
+        ),
+        content_type="text/calendar; charset=utf-8",
+    )

@@ -1,0 +1,185 @@
+"""Warm handover meetings across two schools, agreements as tasks, calendar files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from icalendar import Calendar
+
+from overdracht.core.school_year import current_school_year
+from overdracht.handovers.models import Agreement, HandoverMeeting, MinutesEntry
+from overdracht.pupils import services as pupil_services
+from overdracht.schools.models import School
+from overdracht.schools.services import membership_grant
+from tests.conftest import World, client_for, make_user
+
+
+@pytest.fixture
+def meeting(world: World) -> HandoverMeeting:
+    """Testcollege (receiving) plans a handover with Andere School (sending)."""
+    transition = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_vo",
+        from_school=world.other_school,
+        to_school=world.school,
+        school_year=current_school_year() + 1,
+    )
+    when = timezone.localtime() + dt.timedelta(days=7)
+    response = client_for(world.care_coordinator).post(
+        reverse("handovers:plan", args=[world.pupil.pk]),
+        {
+            "transition": transition.pk,
+            "starts_at": when.strftime("%Y-%m-%dT%H:%M"),
+            "duration_minutes": 45,
+            "place": "Lokaal 12",
+            "staff": [world.other_school_user.pk],
+            "guardians": [str(world.guardian.pk)],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return HandoverMeeting.objects.get()
+
+
+@pytest.mark.django_db
+def test_both_schools_see_and_write_the_minutes_others_get_404(
+    world: World, meeting: HandoverMeeting
+) -> None:
+    url = reverse("handovers:meeting", args=[meeting.pk])
+    assert meeting.agenda[0] == "Opening en toestemming"
+    receiving, sending = client_for(world.care_coordinator), client_for(world.other_school_user)
+    assert receiving.get(url).status_code == 200
+    assert sending.get(url).status_code == 200
+    sending.post(
+        url,
+        {"form": "minutes", "text": "Lees vooraf het paspoort.", "agenda_item": meeting.agenda[1]},
+    )
+    receiving.post(url, {"form": "minutes", "text": "Startgesprek in week 1."})
+    assert [e.school for e in MinutesEntry.objects.all()] == [world.other_school, world.school]
+    third = School.objects.create(
+        board=world.school.board,
+        region=world.school.region,
+        name="Derde School",
+        brin="66FF",
+        kind="VO",
+    )
+    outsider = make_user("zorg@derde.example")
+    membership_grant(user=outsider, school=third, role="care_coordinator")
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(world.guardian_user).get(url).status_code == 404
+    assert client_for(world.colleague).get(url).status_code == 404  # teacher: no handovers
+
+
+@pytest.mark.django_db
+def test_an_agreement_appears_in_its_owners_tasks(world: World, meeting: HandoverMeeting) -> None:
+    url = reverse("handovers:meeting", args=[meeting.pk])
+    due = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    client_for(world.care_coordinator).post(
+        url,
+        {
+            "form": "agreement",
+            "text": "Rooster vooraf naar ouders sturen",
+            "owner": world.other_school_user.pk,
+            "due_date": due,
+        },
+    )
+    tasks = client_for(world.other_school_user).get(reverse("handovers:tasks"))
+    assert "Rooster vooraf naar ouders sturen" in tasks.content.decode()
+    agreement = Agreement.objects.get()
+    client_for(world.other_school_user).post(
+        reverse("handovers:agreement_done", args=[agreement.pk])
+    )
+    agreement.refresh_from_db()
+    assert agreement.done_at is not None
+
+
+@pytest.mark.django_db
+def test_an_owner_must_take_part(world: World, meeting: HandoverMeeting) -> None:
+    response = client_for(world.care_coordinator).post(
+        reverse("handovers:meeting", args=[meeting.pk]),
+        {
+            "form": "agreement",
+            "text": "x",
+            "owner": world.mentor.pk,
+            "due_date": timezone.localdate().isoformat(),
+        },
+        follow=True,
+    )
+    assert "Selecteer een geldige keuze" in response.content.decode() or (
+        "deelnemen" in response.content.decode()
+    )
+    assert not Agreement.objects.exists()
+
+
+def _parse(data: bytes) -> Any:
+    return Calendar.from_ical(data)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitation_and_feed_parse_as_icalendar(world: World) -> None:
+    transition = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="po_vo",
+        from_school=world.other_school,
+        to_school=world.school,
+        school_year=current_school_year() + 1,
+    )
+    when = timezone.localtime() + dt.timedelta(days=3)
+    client_for(world.care_coordinator).post(
+        reverse("handovers:plan", args=[world.pupil.pk]),
+        {
+            "transition": transition.pk,
+            "starts_at": when.strftime("%Y-%m-%dT%H:%M"),
+            "duration_minutes": 60,
+            "video_link": "https://video.example/kamer-1",
+            "staff": [world.other_school_user.pk],
+            "guardians": [str(world.guardian.pk)],
+        },
+    )
+    meeting = HandoverMeeting.objects.get()
+    invitations = [m for m in mail.outbox if m.attachments]
+    assert sorted(m.to[0] for m in invitations) == [
+        "ander@other.example",
+        "ouder@test.example",
+        "zorg@test.example",
+    ]
+    download = client_for(world.care_coordinator).get(
+        reverse("handovers:meeting_ics", args=[meeting.pk])
+    )
+    event = next(c for c in _parse(download.content).walk() if c.name == "VEVENT")
+    assert str(event["SUMMARY"]) == "Warme overdracht Jan van 't Hof"
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(minutes=60)
+    assert "Advies in context" in str(event["DESCRIPTION"])
+    tasks = client_for(world.other_school_user).get(reverse("handovers:tasks")).content.decode()
+    feed_url = tasks[tasks.index("/calendar/") : tasks.index(".ics") + 4]
+    feed = client_for(None).get(feed_url)
+    assert feed.status_code == 200
+    assert len([c for c in _parse(feed.content).walk() if c.name == "VEVENT"]) == 1
+    assert client_for(None).get("/calendar/made-up.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_meeting_in_the_past_is_refused_in_dutch(world: World) -> None:
+    transition = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_vo",
+        from_school=world.other_school,
+        to_school=world.school,
+        school_year=current_school_year() + 1,
+    )
+    response = client_for(world.care_coordinator).post(
+        reverse("handovers:plan", args=[world.pupil.pk]),
+        {
+            "transition": transition.pk,
+            "starts_at": "2020-01-01T10:00",
+            "duration_minutes": 45,
+            "place": "Lokaal 1",
+        },
+    )
+    assert "niet in het verleden" in response.content.decode()
+    assert not HandoverMeeting.objects.exists()
