@@ -57,9 +57,13 @@ def test_both_schools_see_and_write_the_minutes_others_get_404(
     assert sending.get(url).status_code == 200
     sending.post(
         url,
-        {"form": "minutes", "text": "Lees vooraf het paspoort.", "agenda_item": meeting.agenda[1]},
+        {
+            "form": "minutes",
+            "minutes-text": "Lees vooraf het paspoort.",
+            "minutes-agenda_item": meeting.agenda[1],
+        },
     )
-    receiving.post(url, {"form": "minutes", "text": "Startgesprek in week 1."})
+    receiving.post(url, {"form": "minutes", "minutes-text": "Startgesprek in week 1."})
     assert [e.school for e in MinutesEntry.objects.all()] == [world.other_school, world.school]
     third = School.objects.create(
         board=world.school.board,
@@ -83,9 +87,9 @@ def test_an_agreement_appears_in_its_owners_tasks(world: World, meeting: Handove
         url,
         {
             "form": "agreement",
-            "text": "Rooster vooraf naar ouders sturen",
-            "owner": world.other_school_user.pk,
-            "due_date": due,
+            "agreement-text": "Rooster vooraf naar ouders sturen",
+            "agreement-owner": world.other_school_user.pk,
+            "agreement-due_date": due,
         },
     )
     tasks = client_for(world.other_school_user).get(reverse("handovers:tasks"))
@@ -104,9 +108,9 @@ def test_an_owner_must_take_part(world: World, meeting: HandoverMeeting) -> None
         reverse("handovers:meeting", args=[meeting.pk]),
         {
             "form": "agreement",
-            "text": "x",
-            "owner": world.mentor.pk,
-            "due_date": timezone.localdate().isoformat(),
+            "agreement-text": "x",
+            "agreement-owner": world.mentor.pk,
+            "agreement-due_date": timezone.localdate().isoformat(),
         },
         follow=True,
     )

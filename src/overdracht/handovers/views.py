@@ -32,8 +32,16 @@ from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, deny
 
 
+class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Transition) -> str:
+        return (
+            f"{obj.get_kind_display()}: {obj.from_name} → "
+            f"{obj.to_school.name if obj.to_school else '—'} ({obj.school_year})"
+        )
+
+
 class PlanForm(forms.Form):
-    transition = forms.ModelChoiceField(
+    transition = TransitionField(
         label=gettext_lazy("Transition"), queryset=Transition.objects.none()
     )
     starts_at = forms.DateTimeField(
@@ -137,12 +145,15 @@ class AgreementForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     found, school = _meeting_or_404(request, meeting_id)
-    minutes_form = MinutesForm(request.POST if request.POST.get("form") == "minutes" else None)
+    # Two forms on one page: prefixes keep their field names and element ids apart.
+    minutes_form = MinutesForm(
+        request.POST if request.POST.get("form") == "minutes" else None, prefix="minutes"
+    )
     minutes_form.fields["agenda_item"].choices = [("", "—")] + [  # type: ignore[attr-defined]
         (item, item) for item in found.agenda
     ]
     agreement_form = AgreementForm(
-        request.POST if request.POST.get("form") == "agreement" else None
+        request.POST if request.POST.get("form") == "agreement" else None, prefix="agreement"
     )
     agreement_form.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
         meeting_participations__meeting=found
