@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "overdracht.dossiers",
     "overdracht.consent",
     "overdracht.handovers",
+    "overdracht.care",
     "overdracht.oso",
     "overdracht.portal",
     "overdracht.dashboard",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("overdracht.dossiers.urls")),
     path("", include("overdracht.schools.urls")),
     path("", include("overdracht.handovers.urls")),
+    path("", include("overdracht.care.urls")),
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -79,6 +79,8 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "can_export": access.can(Perm.EXPORT_DOSSIERS),
         "can_manage_reviews": access.can(Perm.MANAGE_REVIEWS),
         "can_plan_meeting": access.can(Perm.HANDOVER_MEETINGS),
+        "can_refer": access.can(Perm.REFER_TO_CARE),
+        "can_care_team": access.can(Perm.CARE_TEAM),
         "is_family": access.relation != Relation.STAFF,
     }
     return render(request, "pupils/pupil_detail.html", context)

@@ -41,6 +41,8 @@ class Perm(StrEnum):
     MANAGE_PACKS = "manage_packs"
     MANAGE_CLASSES = "manage_classes"
     HANDOVER_MEETINGS = "handover_meetings"
+    REFER_TO_CARE = "refer_to_care"
+    CARE_TEAM = "care_team"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -64,6 +66,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.VIEW_ALL_PASSPORTS,
         Perm.INTAKE,
         Perm.MANAGE_PACKS,
+        Perm.REFER_TO_CARE,
+        Perm.CARE_TEAM,
     },
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
@@ -86,6 +90,7 @@ MENTOR_OF_PUPIL_PERMISSIONS = frozenset(
         Perm.MANAGE_REVIEWS,
         Perm.EDIT_DOSSIER,
         Perm.WRITE_PASSPORT,
+        Perm.REFER_TO_CARE,
     }
 )
 

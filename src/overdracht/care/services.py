@@ -1,0 +1,150 @@
+"""Public API of the care app (writes): `referral_create`, `referral_escalate`,
+`referral_outcome`, `care_meeting_plan`, `development_plan_start`, `development_plan_update`.
+Escalation to the care advisory team (ZAT) needs the recorded consent; without it the action
+is refused, saying which consent is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral
+from overdracht.consent.models import ConsentPurpose
+from overdracht.consent.selectors import ConsentMissingError, consent_required
+from overdracht.pupils.models import Pupil
+from overdracht.schools.models import School
+
+OPP_WITHIN = dt.timedelta(weeks=6)
+
+
+def _check_level(pupil: Pupil, school: School, level: str) -> None:
+    if level == CareLevel.CARE_ADVISORY_TEAM:
+        try:
+            consent_required(pupil, ConsentPurpose.CARE_ADVISORY_TEAM, school=school)
+        except ConsentMissingError as exc:
+            raise ValidationError(exc.message) from exc
+    if level == CareLevel.PARTNERSHIP and school.partnership_id is None:
+        raise ValidationError(_("This school has no partnership to refer to."))
+
+
+def referral_create(
+    *,
+    request: HttpRequest,
+    pupil: Pupil,
+    school: School,
+    level: str,
+    reason: str,
+    urgency: str,
+    escalated_from: Referral | None = None,
+) -> Referral:
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the referral."))
+    _check_level(pupil, school, level)
+    next_meeting = (
+        CareTeamMeeting.objects.filter(school=school, level=level, date__gte=timezone.localdate())
+        .order_by("date")
+        .first()
+    )
+    referral = Referral.objects.create(
+        pupil=pupil,
+        school=school,
+        level=level,
+        reason=reason.strip(),
+        urgency=urgency,
+        meeting=next_meeting,
+        escalated_from=escalated_from,
+        created_by_id=authenticated_user(request).pk,
+    )
+    audit_record(
+        AuditAction.REFERRAL_CREATED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"referral:{referral.pk}",
+        details={"level": level, "urgency": urgency},
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_escalate(
+    *, request: HttpRequest, referral: Referral, level: str, reason: str
+) -> Referral:
+    if level == referral.level or level == CareLevel.CARE_TEAM:
+        raise ValidationError(_("Escalate to the ZAT or the partnership."))
+    return referral_create(
+        request=request,
+        pupil=referral.pupil,
+        school=referral.school,
+        level=level,
+        reason=reason or referral.reason,
+        urgency=referral.urgency,
+        escalated_from=referral,
+    )
+
+
+def referral_outcome(
+    *, request: HttpRequest, referral: Referral, outcome: str, actions: str, close: bool
+) -> None:
+    referral.outcome, referral.actions = outcome.strip(), actions.strip()
+    referral.closed_at = timezone.now() if close else None
+    referral.save(update_fields=["outcome", "actions", "closed_at"])
+    audit_record(
+        AuditAction.REFERRAL_UPDATED,
+        request=request,
+        school_id=referral.school_id,
+        subject_pupil_id=referral.pupil_id,
+        target=f"referral:{referral.pk}",
+    )
+
+
+def care_meeting_plan(*, school: School, level: str, date: dt.date) -> CareTeamMeeting:
+    meeting, _created = CareTeamMeeting.objects.get_or_create(school=school, level=level, date=date)
+    Referral.objects.filter(
+        school=school, level=level, meeting__isnull=True, closed_at__isnull=True
+    ).update(meeting=meeting)
+    return meeting
+
+
+def development_plan_start(
+    *, request: HttpRequest, pupil: Pupil, school: School, support_started: dt.date
+) -> DevelopmentPlan:
+    plan = DevelopmentPlan.objects.create(
+        pupil=pupil,
+        school=school,
+        support_started=support_started,
+        due=support_started + OPP_WITHIN,
+        created_by_id=authenticated_user(request).pk,
+    )
+    audit_record(
+        AuditAction.DEVELOPMENT_PLAN_SAVED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"development_plan:{plan.pk}",
+    )
+    return plan
+
+
+def development_plan_update(
+    *, request: HttpRequest, plan: DevelopmentPlan, completed_at: dt.date | None, pupil_view: str
+) -> None:
+    plan.completed_at = completed_at
+    plan.next_evaluation = (completed_at + dt.timedelta(days=365)) if completed_at else None
+    plan.pupil_view = pupil_view.strip()
+    plan.save(update_fields=["completed_at", "next_evaluation", "pupil_view"])
+    audit_record(
+        AuditAction.DEVELOPMENT_PLAN_SAVED,
+        request=request,
+        school_id=plan.school_id,
+        subject_pupil_id=plan.pupil_id,
+        target=f"development_plan:{plan.pk}",
+    )

@@ -1,0 +1,175 @@
+"""Care pages: refer a pupil, the care team's agenda with outcomes and escalation, OPP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.care import services
+from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral, Urgency
+from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.selectors import pupil_detail
+from overdracht.schools.models import School
+from overdracht.schools.permissions import Perm, school_or_404
+
+
+class ReferralForm(forms.Form):
+    level = forms.ChoiceField(label=gettext_lazy("Refer to"), choices=CareLevel.choices)
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+    urgency = forms.ChoiceField(label=gettext_lazy("Urgency"), choices=Urgency.choices)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.REFER_TO_CARE)
+    assert access.school_id is not None
+    school = School.objects.get(pk=access.school_id)
+    pupil = pupil_detail(pupil_id)
+    form = ReferralForm(request.POST or None)
+    if not access.can(Perm.CARE_TEAM):  # a mentor refers to the care team; escalation is theirs
+        form.fields["level"].choices = [(CareLevel.CARE_TEAM, CareLevel.CARE_TEAM.label)]  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_create(
+                request=request,
+                pupil=pupil,
+                school=school,
+                level=form.cleaned_data["level"],
+                reason=form.cleaned_data["reason"],
+                urgency=form.cleaned_data["urgency"],
+            )
+            messages.success(request, _("The pupil has been referred."))
+            return redirect("pupils:detail", pupil_id=pupil_id)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+    return render(request, "care/refer.html", {"pupil": pupil, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.CARE_TEAM)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        referral = (
+            Referral.objects.filter(pk=request.POST.get("referral") or 0, school=school)
+            .select_related("pupil")
+            .first()
+        )
+        try:
+            if action == "meeting":
+                services.care_meeting_plan(
+                    school=school,
+                    level=CareLevel.CARE_TEAM,
+                    date=dt.date.fromisoformat(request.POST["date"]),
+                )
+            elif referral is None:
+                raise Http404
+            elif action == "outcome":
+                services.referral_outcome(
+                    request=request,
+                    referral=referral,
+                    outcome=request.POST.get("outcome", ""),
+                    actions=request.POST.get("actions", ""),
+                    close=bool(request.POST.get("close")),
+                )
+            elif action == "escalate":
+                services.referral_escalate(
+                    request=request,
+                    referral=referral,
+                    level=request.POST.get("level", ""),
+                    reason=request.POST.get("reason", ""),
+                )
+                messages.success(request, _("The referral has been escalated."))
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        except (KeyError, ValueError):
+            messages.error(request, _("Choose a valid date."))
+        return redirect("care:agenda", school_id=school.pk)
+    meetings = CareTeamMeeting.objects.filter(school=school, date__gte=timezone.localdate())
+    referrals = (
+        Referral.objects.filter(school=school, closed_at__isnull=True)
+        .select_related("pupil", "meeting")
+        .order_by("level", "-urgency", "created_at")
+    )
+    audit_record(
+        AuditAction.REFERRAL_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"open": referrals.count()},
+    )
+    return render(
+        request,
+        "care/agenda.html",
+        {
+            "school": school,
+            "meetings": meetings,
+            "referrals": referrals,
+            "levels": [CareLevel.CARE_ADVISORY_TEAM, CareLevel.PARTNERSHIP],
+        },
+    )
+
+
+@login_required
+def partnership(request: HttpRequest) -> HttpResponse:
+    """Partnership staff see the referrals to the partnership from their schools."""
+    referrals = (
+        Referral.objects.filter(
+            level=CareLevel.PARTNERSHIP,
+            closed_at__isnull=True,
+            school__partnership__memberships__user=authenticated_user(request),
+        )
+        .select_related("pupil", "school")
+        .distinct()
+    )
+    return render(request, "care/partnership.html", {"referrals": referrals})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = pupil_access_or_404(request, pupil_id, Perm.CARE_TEAM)
+    assert access.school_id is not None
+    school = School.objects.get(pk=access.school_id)
+    pupil = pupil_detail(pupil_id)
+    plan = DevelopmentPlan.objects.filter(pupil=pupil, school=school).first()
+    if request.method == "POST":
+        try:
+            if plan is None:
+                services.development_plan_start(
+                    request=request,
+                    pupil=pupil,
+                    school=school,
+                    support_started=dt.date.fromisoformat(request.POST["support_started"]),
+                )
+            else:
+                completed = request.POST.get("completed_at") or None
+                services.development_plan_update(
+                    request=request,
+                    plan=plan,
+                    completed_at=dt.date.fromisoformat(completed) if completed else None,
+                    pupil_view=request.POST.get("pupil_view", ""),
+                )
+            return redirect("care:development_plan", pupil_id=pupil_id)
+        except (KeyError, ValueError):
+            messages.error(request, _("Choose a valid date."))
+    return render(
+        request,
+        "care/development_plan.html",
+        {"pupil": pupil, "plan": plan, "today": timezone.localdate()},
+    )
