@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from overdracht.handovers.steps import step_label
 from overdracht.pupils.models import Guardian, Transition
 from overdracht.schools.models import School
 
@@ -105,3 +106,67 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"calendar feed of {self.user_id}"
+
+
+class TransitionStep(models.Model):
+    """One step of one pupil's transition, with its due and done dates."""
+
+    transition = models.ForeignKey(Transition, on_delete=models.CASCADE, related_name="steps")
+    key = models.CharField(max_length=32)
+    due_date = models.DateField(null=True, blank=True)
+    done_at = models.DateField(null=True, blank=True)
+    done_by_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["transition", "key"], name="transition_step_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} of transition {self.transition_id}"
+
+    @property
+    def label(self) -> str:
+        """The step's Dutch name, as in the transition's list of steps."""
+        return step_label(self.key)
+
+
+class Responsibility(models.Model):
+    """The school's "who does what": which role owns which step."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="responsibilities")
+    step_key = models.CharField(max_length=32)
+    role = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["school", "step_key"], name="responsibility_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step_key}: {self.role}"
+
+
+class Milestone(models.Model):
+    """A date the region agreed for a school year, with its checklist and responsible role."""
+
+    region = models.ForeignKey(
+        "schools.Region", on_delete=models.CASCADE, related_name="milestones"
+    )
+    school_year = models.PositiveSmallIntegerField()
+    key = models.CharField(max_length=32)
+    title = models.CharField(max_length=200)
+    date = models.DateField()
+    role = models.CharField(max_length=32)
+    step_key = models.CharField(max_length=32)
+    kinds = models.JSONField(default=list)
+    checklist = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "school_year", "key"], name="milestone_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.date}"

@@ -11,4 +11,6 @@ urlpatterns = [
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/agreements/<int:agreement_id>/done/", views.agreement_done, name="agreement_done"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path("schools/<int:school_id>/calendar/", views.school_calendar, name="calendar"),
+    path("tasks/steps/<int:step_id>/done/", views.step_done, name="step_done"),
 ]

@@ -23,13 +23,14 @@ from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.handovers import ics, selectors, services
+from overdracht.core.school_year import current_school_year
+from overdracht.handovers import calendar, ics, selectors, services
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.pupils.models import Transition
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, deny
+from overdracht.schools.permissions import Perm, deny, school_or_404
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -224,6 +225,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "handovers/tasks.html",
         {
             "today": timezone.localdate(),
+            "steps": calendar.my_steps(user),
             "agreements": selectors.open_agreements(user),
             "meetings": selectors.meetings_as_participant(user).filter(
                 starts_at__gte=timezone.now() - dt.timedelta(hours=2)
@@ -256,3 +258,25 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         ),
         content_type="text/calendar; charset=utf-8",
     )
+
+
+@login_required
+def school_calendar(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_TRANSITIONS)
+    year = current_school_year()
+    return render(
+        request,
+        "handovers/calendar.html",
+        {"school": school, "year": year, "progress": calendar.calendar_progress(school, year)},
+    )
+
+
+@login_required
+@require_POST
+def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    step = next((s for s in calendar.my_steps(user) if s.pk == step_id), None)
+    if step is None:
+        raise Http404
+    calendar.step_done(step=step, user_id=user.pk)
+    return redirect("handovers:tasks")

@@ -1,0 +1,112 @@
+"""Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
+`step_done`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from overdracht.handovers.models import Milestone, Responsibility, TransitionStep
+from overdracht.handovers.steps import DEFAULT_OWNER_ROLE, MILESTONES, STEPS
+from overdracht.pupils.models import Transition, TransitionStatus
+from overdracht.schools.models import Region, School
+from overdracht.schools.permissions import school_roles
+
+
+def steps_ensure(transitions: list[Transition]) -> None:
+    """Give each transition the steps of its kind (idempotent; two queries)."""
+    have = set(
+        TransitionStep.objects.filter(transition__in=transitions).values_list(
+            "transition_id", "key"
+        )
+    )
+    TransitionStep.objects.bulk_create(
+        [
+            TransitionStep(transition=t, key=key)
+            for t in transitions
+            for key, _label in STEPS.get(t.kind, [])
+            if (t.pk, key) not in have
+        ]
+    )
+
+
+def step_done(*, step: TransitionStep, user_id: int, day: dt.date | None = None) -> None:
+    step.done_at, step.done_by_id = day or timezone.localdate(), user_id
+    step.save(update_fields=["done_at", "done_by_id"])
+
+
+def owner_role(school: School, step_key: str) -> str:
+    rule = Responsibility.objects.filter(school=school, step_key=step_key).first()
+    return rule.role if rule else DEFAULT_OWNER_ROLE.get(step_key, "care_coordinator")
+
+
+def calendar_ensure(region: Region, school_year: int) -> list[Milestone]:
+    for default in MILESTONES:
+        Milestone.objects.get_or_create(
+            region=region,
+            school_year=school_year,
+            key=default.key,
+            defaults={
+                "title": default.title,
+                "date": default.date_in(school_year),
+                "role": default.role,
+                "step_key": default.step_key,
+                "kinds": list(default.kinds),
+                "checklist": list(default.checklist),
+            },
+        )
+    return list(Milestone.objects.filter(region=region, school_year=school_year))
+
+
+@dataclass(frozen=True)
+class MilestoneProgress:
+    milestone: Milestone
+    done: int
+    total: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.milestone.date < timezone.localdate() and self.done < self.total
+
+
+def calendar_progress(school: School, school_year: int) -> list[MilestoneProgress]:
+    """Per milestone: of the school's pupils making that kind of transition in the coming
+    school year (leaving from this school), how many have done the milestone's step."""
+    milestones = calendar_ensure(school.region, school_year)
+    result = []
+    for milestone in milestones:
+        counts = (
+            TransitionStep.objects.filter(
+                key=milestone.step_key,
+                transition__kind__in=milestone.kinds,
+                transition__from_school=school,
+                transition__school_year=school_year + 1,
+            )
+            .exclude(transition__status=TransitionStatus.CANCELLED)
+            .aggregate(total=Count("pk"), done=Count("pk", filter=Q(done_at__isnull=False)))
+        )
+        result.append(MilestoneProgress(milestone, counts["done"], counts["total"]))
+    return result
+
+
+def my_steps(user: Any) -> list[TransitionStep]:
+    """Open steps of transitions at the user's schools whose owner role the user has."""
+    result = []
+    for school_id, roles in school_roles(user).items():
+        school = School.objects.get(pk=school_id)
+        keys = [k for k in DEFAULT_OWNER_ROLE if owner_role(school, k) in roles]
+        result += list(
+            TransitionStep.objects.filter(
+                Q(transition__from_school=school) | Q(transition__to_school=school),
+                key__in=keys,
+                done_at__isnull=True,
+                due_date__isnull=False,
+            )
+            .select_related("transition__pupil")
+            .order_by("due_date", "pk")[:50]
+        )
+    return result
