@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.test import Client
 from django.urls import reverse
 
@@ -10,7 +12,7 @@ import pytest
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
-from overdracht.handovers.calendar import calendar_progress
+from overdracht.handovers.calendar import calendar_progress, owner_role, responsibilities_of
 from overdracht.handovers.models import TransitionStep
 from overdracht.schools.models import School
 from tests.conftest import verified_login
@@ -56,3 +58,53 @@ def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
     assert step is not None
     assert "Schooladvies gegeven" in tasks
     assert step.transition.pupil.name in tasks
+
+
+@pytest.mark.django_db
+def test_pupil_steps_show_owner_due_and_overdue(demo: None) -> None:
+    step = (
+        TransitionStep.objects.filter(
+            transition__from_school__name="OBS De Regenboog", key="advice_given"
+        )
+        .select_related("transition")
+        .first()
+    )
+    assert step is not None
+    step.due_date = dt.date(2000, 1, 31)
+    step.save(update_fields=["due_date"])
+    ib = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
+    page = ib.get(
+        reverse("handovers:pupil_steps", args=[step.transition.pupil_id])
+    ).content.decode()
+    assert "Schooladvies gegeven" in page
+    assert "31 januari 2000" in page
+    assert "te laat" in page
+    assert "Docent" in page  # the default owner of the advice
+    # another school: 404, no hint the pupil exists
+    college_staff = verified_login(
+        Client(), User.objects.get(email="decaan@waalstad-college.example")
+    )
+    other = college_staff.get(reverse("handovers:pupil_steps", args=[step.transition.pupil_id]))
+    assert other.status_code == 404
+
+
+@pytest.mark.django_db
+def test_register_moves_a_step_to_another_role(demo: None) -> None:
+    college = School.objects.get(brin="99BA")  # Waalstad College, by its administrator
+    admin = User.objects.get(email="beheer@waalstad-college.example")
+    client = verified_login(Client(), admin)
+    url = reverse("handovers:responsibilities", args=[college.pk])
+    assert "Schooladvies gegeven" in client.get(url).content.decode()
+    form = {f"role-{key}": role for key, _label, role in responsibilities_of(college)}
+    form["role-advice_given"] = "care_coordinator"
+    assert client.post(url, form).status_code == 302
+    assert owner_role(college, "advice_given") == "care_coordinator"
+    form["role-advice_given"] = "headmaster"
+    page = client.post(url, form).content.decode()
+    assert "Schooladvies gegeven" in page
+    assert 'role="alert"' in page
+    assert owner_role(college, "advice_given") == "care_coordinator"
+    teacher = verified_login(Client(), User.objects.get(email="docent@waalstad-college.example"))
+    assert teacher.get(url).status_code == 403
+    other_school = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
+    assert other_school.get(url).status_code == 404

@@ -1,5 +1,6 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
-`step_done`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`."""
+`step_done`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`,
+`steps_of_pupil`, `responsibilities_of`, `responsibilities_save`."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from overdracht.handovers.models import Milestone, Responsibility, TransitionStep
-from overdracht.handovers.steps import DEFAULT_OWNER_ROLE, MILESTONES, STEPS
+from overdracht.handovers.steps import DEFAULT_OWNER_ROLE, MILESTONES, STEPS, step_label
 from overdracht.pupils.models import Transition, TransitionStatus
 from overdracht.schools.models import Region, School
 from overdracht.schools.permissions import school_roles
@@ -110,3 +112,68 @@ def my_steps(user: Any) -> list[TransitionStep]:
             .order_by("due_date", "pk")[:50]
         )
     return result
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One step as a pupil's transition page shows it."""
+
+    step: TransitionStep
+    owner_role: str
+    overdue: bool
+
+
+def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list[StepRow]]]:
+    """The pupil's transitions that involve the school, each with its steps in order."""
+    transitions = list(
+        Transition.objects.filter(
+            Q(from_school=school) | Q(to_school=school), pupil_id=pupil_id
+        ).select_related("from_school", "to_school")
+    )
+    steps_ensure(transitions)
+    rules = dict(Responsibility.objects.filter(school=school).values_list("step_key", "role"))
+    by_transition: dict[int, dict[str, TransitionStep]] = {}
+    for step in TransitionStep.objects.filter(transition__in=transitions):
+        by_transition.setdefault(step.transition_id, {})[step.key] = step
+    today = timezone.localdate()
+    result = []
+    for transition in transitions:
+        have = by_transition.get(transition.pk, {})
+        rows = [
+            StepRow(
+                step=have[key],
+                owner_role=rules.get(key, DEFAULT_OWNER_ROLE.get(key, "care_coordinator")),
+                overdue=_overdue(have[key], today),
+            )
+            for key, _label in STEPS.get(transition.kind, [])
+            if key in have
+        ]
+        result.append((transition, rows))
+    return result
+
+
+def _overdue(step: TransitionStep, today: dt.date) -> bool:
+    return step.done_at is None and step.due_date is not None and step.due_date < today
+
+
+def responsibilities_of(school: School) -> list[tuple[str, str, str]]:
+    """(step key, label, owner role) for every step the school meets, in career order."""
+    rules = dict(Responsibility.objects.filter(school=school).values_list("step_key", "role"))
+    return [
+        (key, step_label(key), rules.get(key, role)) for key, role in DEFAULT_OWNER_ROLE.items()
+    ]
+
+
+@transaction.atomic
+def responsibilities_save(*, school: School, roles: dict[str, str]) -> int:
+    """Store the school's register; returns how many steps changed owner."""
+    current = {key: role for key, _label, role in responsibilities_of(school)}
+    changed = 0
+    for key, role in roles.items():
+        if key not in DEFAULT_OWNER_ROLE or current.get(key) == role:
+            continue
+        Responsibility.objects.update_or_create(
+            school=school, step_key=key, defaults={"role": role}
+        )
+        changed += 1
+    return changed

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overdracht.handovers import views
+from overdracht.handovers import steps_views, views
 
 app_name = "handovers"
 
@@ -13,4 +13,10 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.feed, name="feed"),
     path("schools/<int:school_id>/calendar/", views.school_calendar, name="calendar"),
     path("tasks/steps/<int:step_id>/done/", views.step_done, name="step_done"),
+    path("pupils/<uuid:pupil_id>/steps/", steps_views.pupil_steps, name="pupil_steps"),
+    path(
+        "schools/<int:school_id>/responsibilities/",
+        steps_views.responsibilities,
+        name="responsibilities",
+    ),
 ]
