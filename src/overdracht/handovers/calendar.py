@@ -13,7 +13,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from overdracht.handovers.models import Milestone, Responsibility, TransitionStep
-from overdracht.handovers.steps import DEFAULT_OWNER_ROLE, MILESTONES, STEPS, step_label
+from overdracht.handovers.steps import (
+    DEFAULT_OWNER_ROLE,
+    MILESTONES,
+    SENDING_STEPS,
+    SHARED_STEPS,
+    STEPS,
+    step_label,
+)
 from overdracht.pupils.models import Transition, TransitionStatus
 from overdracht.schools.models import Region, School
 from overdracht.schools.permissions import school_roles
@@ -95,18 +102,27 @@ def calendar_progress(school: School, school_year: int) -> list[MilestoneProgres
     return result
 
 
+def owned_steps_filter(school: School, roles: set[str]) -> Q:
+    """The steps of the school's transitions that one of these roles owns at this school:
+    the sending school's steps, the receiving school's steps, and the shared ones."""
+    keys = {k for k in DEFAULT_OWNER_ROLE if owner_role(school, k) in roles}
+    sending, shared = keys & SENDING_STEPS, keys & SHARED_STEPS
+    receiving = keys - SENDING_STEPS - SHARED_STEPS
+    return (
+        Q(key__in=sending, transition__from_school=school)
+        | Q(key__in=receiving, transition__to_school=school)
+        | Q(Q(transition__from_school=school) | Q(transition__to_school=school), key__in=shared)
+    )
+
+
 def my_steps(user: Any) -> list[TransitionStep]:
-    """Open steps of transitions at the user's schools whose owner role the user has."""
+    """Open steps the user's role owns at one of their schools, the earliest due first."""
     result = []
     for school_id, roles in school_roles(user).items():
         school = School.objects.get(pk=school_id)
-        keys = [k for k in DEFAULT_OWNER_ROLE if owner_role(school, k) in roles]
         result += list(
             TransitionStep.objects.filter(
-                Q(transition__from_school=school) | Q(transition__to_school=school),
-                key__in=keys,
-                done_at__isnull=True,
-                due_date__isnull=False,
+                owned_steps_filter(school, roles), done_at__isnull=True, due_date__isnull=False
             )
             .select_related("transition__pupil")
             .order_by("due_date", "pk")[:50]

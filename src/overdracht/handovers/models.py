@@ -116,6 +116,7 @@ class TransitionStep(models.Model):
     due_date = models.DateField(null=True, blank=True)
     done_at = models.DateField(null=True, blank=True)
     done_by_id = models.BigIntegerField(null=True, blank=True)
+    reminded_at = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -148,3 +148,9 @@ def step_label(key: str) -> str:
             if step_key == key:
                 return label
     return key
+
+
+# Which school of a transition does a step: the sending school, the receiving school, or
+# both (a warm handover is held together). Keys not named here belong to the receiving one.
+SENDING_STEPS = frozenset({"advice_given", "review_done", "dossier_sent"})
+SHARED_STEPS = frozenset({"warm_handover_held"})

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from overdracht.handovers.reminders import step_reminders_send
+
+
+class Command(BaseCommand):
+    help = "Remind the owners of transition steps that are past their date (run daily)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"{step_reminders_send()} owner(s) reminded.")

@@ -1,0 +1,62 @@
+"""Owners of overdue steps get one reminder per step; steps belong to one side of a transition."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core import mail
+
+import pytest
+
+from overdracht.accounts.models import User
+from overdracht.demo.services import demo_region_load
+from overdracht.handovers.calendar import my_steps
+from overdracht.handovers.models import TransitionStep
+from overdracht.handovers.reminders import step_reminders_send
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    demo_region_load()
+
+
+def _step(key: str) -> TransitionStep:
+    step = (
+        TransitionStep.objects.filter(
+            transition__from_school__name="OBS De Regenboog", key=key, done_at__isnull=True
+        )
+        .select_related("transition__pupil")
+        .order_by("pk")
+        .first()
+    )
+    assert step is not None
+    return step
+
+
+@pytest.mark.django_db(transaction=True)
+def test_overdue_step_reminds_its_owner_once(demo: None) -> None:
+    TransitionStep.objects.update(reminded_at=dt.date(2000, 1, 1))  # quiet the demo's steps
+    step = _step("advice_given")
+    TransitionStep.objects.filter(pk=step.pk).update(
+        due_date=dt.date(2026, 1, 31), reminded_at=None
+    )
+    mail.outbox.clear()
+    assert step_reminders_send(today=dt.date(2026, 2, 2)) == 1
+    (message,) = mail.outbox
+    assert message.to == ["groep8@regenboog.example"]
+    assert step.transition.pupil.name in message.body
+    assert "Schooladvies gegeven (31-01-2026)" in message.body
+    assert step_reminders_send(today=dt.date(2026, 2, 3)) == 0
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_steps_belong_to_the_school_that_does_them(demo: None) -> None:
+    received = _step("received")
+    TransitionStep.objects.filter(pk=received.pk).update(due_date=dt.date(2026, 3, 1))
+    sent = _step("dossier_sent")
+    TransitionStep.objects.filter(pk=sent.pk).update(due_date=dt.date(2026, 3, 1))
+    ib = User.objects.get(email="ib@regenboog.example")  # care coordinator, sending school
+    mine = {s.pk for s in my_steps(ib)}
+    assert sent.pk in mine
+    assert received.pk not in mine  # the receiving school's care coordinator does that
