@@ -11,6 +11,7 @@ from overdracht.schools.selectors import (
     class_groups_mentored_by,
     memberships_for_user,
     partnership_schools,
+    regions_coordinated_by,
 )
 
 
@@ -44,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "mentored": list(class_groups_mentored_by(request.user, year)),
         "children": list(children_of_user(request.user)),
         "partnership_schools": list(partnership_schools(request.user)),
+        "coordinated_regions": list(regions_coordinated_by(request.user)),
         "is_partnership_staff": any(m.partnership_id for m in memberships),
     }
     return render(request, "dashboard/home.html", context)

@@ -20,7 +20,8 @@ from stdnum.nl import onderwijsnummer as onr_check
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
-from overdracht.handovers.calendar import calendar_ensure, steps_ensure
+from overdracht.handovers.calendar import steps_ensure
+from overdracht.handovers.milestones import due_dates_apply
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
 from overdracht.pupils import services as pupils
@@ -452,13 +453,7 @@ def demo_region_load() -> DemoResult:
     TransitionStep.objects.filter(transition__to_school=roc, key="registered").update(
         done_at=dt.date(year, 11, 15)
     )
-    for milestone in calendar_ensure(region, year):
-        TransitionStep.objects.filter(
-            key=milestone.step_key,
-            transition__kind__in=milestone.kinds,
-            transition__school_year=year + 1,
-            due_date__isnull=True,
-        ).update(due_date=milestone.date)
+    due_dates_apply(region, year)
 
     # The demo mentor's class holds the family's older child; the pupil of 16 has an account.
     Pupil.objects.filter(pk=sixteen.pk).update(

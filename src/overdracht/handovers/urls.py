@@ -15,6 +15,11 @@ urlpatterns = [
     path("tasks/steps/<int:step_id>/done/", views.step_done, name="step_done"),
     path("pupils/<uuid:pupil_id>/steps/", steps_views.pupil_steps, name="pupil_steps"),
     path(
+        "regions/<int:region_id>/milestones/",
+        steps_views.region_milestones,
+        name="region_milestones",
+    ),
+    path(
         "schools/<int:school_id>/responsibilities/",
         steps_views.responsibilities,
         name="responsibilities",

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from overdracht.accounts.models import User
-from overdracht.schools.models import ClassGroup, Membership, School
+from overdracht.schools.models import ClassGroup, Membership, Region, School
 from overdracht.schools.permissions import Perm, school_permissions
 
 
@@ -56,3 +56,8 @@ def staff_of_school(school: School) -> QuerySet[User]:
 def partnership_schools(user: Any) -> QuerySet[School]:
     """Schools of the partnerships the user works for (names only, no pupils)."""
     return School.objects.filter(partnership__memberships__user=user).order_by("name").distinct()
+
+
+def regions_coordinated_by(user: Any) -> QuerySet[Region]:
+    """The regions whose calendar the user sets: those of the partnerships they work for."""
+    return Region.objects.filter(partnerships__memberships__user=user).distinct().order_by("name")

@@ -1,0 +1,81 @@
+"""The region sets its milestones; the due dates of open steps follow; only its partnership
+staff may do so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from overdracht.accounts.models import User
+from overdracht.core.school_year import current_school_year
+from overdracht.demo.services import demo_region_load
+from overdracht.handovers.models import Milestone, TransitionStep
+from overdracht.schools.models import Region
+from tests.conftest import verified_login
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    demo_region_load()
+
+
+def _form(region: Region) -> dict[str, str]:
+    form = {}
+    for m in Milestone.objects.filter(region=region, school_year=current_school_year()):
+        form[f"title-{m.key}"] = m.title
+        form[f"date-{m.key}"] = m.date.isoformat()
+        form[f"checklist-{m.key}"] = "\n".join(m.checklist)
+    return form
+
+
+@pytest.mark.django_db
+def test_partnership_staff_move_a_milestone_and_the_steps_follow(demo: None) -> None:
+    region = Region.objects.get()
+    year = current_school_year()
+    swv = verified_login(Client(), User.objects.get(email="swv@swv-waalstad.example"))
+    url = reverse("handovers:region_milestones", args=[region.pk])
+    assert "Voorlopig schooladvies" in swv.get(url).content.decode()
+    assert url in swv.get(reverse("dashboard:home")).content.decode()
+    form = _form(region)
+    new_date = dt.date(year + 1, 3, 20)
+    form["date-final_advice"] = new_date.isoformat()
+    form["checklist-final_advice"] = "Gesprek met ouders\n\nAdvies in het LAS"
+    assert swv.post(url, form).status_code == 302
+    milestone = Milestone.objects.get(region=region, school_year=year, key="final_advice")
+    assert milestone.date == new_date
+    assert milestone.checklist == ["Gesprek met ouders", "Advies in het LAS"]
+    open_steps = TransitionStep.objects.filter(
+        key=milestone.step_key, transition__school_year=year + 1, done_at__isnull=True
+    )
+    assert open_steps.exists()
+    assert set(open_steps.values_list("due_date", flat=True)) == {new_date}
+
+
+@pytest.mark.django_db
+def test_a_date_outside_the_school_year_is_refused_and_nothing_changes(demo: None) -> None:
+    region = Region.objects.get()
+    swv = verified_login(Client(), User.objects.get(email="swv@swv-waalstad.example"))
+    url = reverse("handovers:region_milestones", args=[region.pk])
+    form = _form(region)
+    before = dict(Milestone.objects.values_list("key", "date"))
+    form["date-provisional_advice"] = "2001-01-31"
+    form["title-mbo_registration"] = "Nieuwe naam"
+    page = swv.post(url, form).content.decode()
+    assert 'role="alert"' in page
+    assert "kies een datum tussen" in page
+    assert dict(Milestone.objects.values_list("key", "date")) == before
+    assert not Milestone.objects.filter(title="Nieuwe naam").exists()
+
+
+@pytest.mark.django_db
+def test_only_partnership_staff_set_the_calendar(demo: None) -> None:
+    region = Region.objects.get()
+    url = reverse("handovers:region_milestones", args=[region.pk])
+    for email in ("zorg@waalstad-college.example", "beheer@waalstad-college.example"):
+        client = verified_login(Client(), User.objects.get(email=email))
+        assert client.get(url).status_code == 404
+    assert Client().get(url).status_code == 302
