@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core import mail
+from django.test import Client
+from django.urls import reverse
 
 import pytest
 
 from overdracht.accounts.models import User
+from overdracht.audit.models import AuditEvent
 from overdracht.demo.services import demo_region_load
 from overdracht.handovers.calendar import my_steps
 from overdracht.handovers.models import TransitionStep
 from overdracht.handovers.reminders import step_reminders_send
+from tests.conftest import verified_login
 
 
 @pytest.fixture
@@ -60,3 +64,19 @@ def test_steps_belong_to_the_school_that_does_them(demo: None) -> None:
     mine = {s.pk for s in my_steps(ib)}
     assert sent.pk in mine
     assert received.pk not in mine  # the receiving school's care coordinator does that
+
+
+@pytest.mark.django_db
+def test_owner_marks_a_step_done_from_my_tasks_and_it_is_audited(demo: None) -> None:
+    sent = _step("dossier_sent")
+    TransitionStep.objects.filter(pk=sent.pk).update(due_date=dt.date(2026, 3, 1))
+    ib = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
+    assert sent.transition.pupil.name in ib.get(reverse("handovers:tasks")).content.decode()
+    colleague = verified_login(Client(), User.objects.get(email="groep8@regenboog.example"))
+    assert colleague.post(reverse("handovers:step_done", args=[sent.pk])).status_code == 404
+    assert ib.post(reverse("handovers:step_done", args=[sent.pk])).status_code == 302
+    sent.refresh_from_db()
+    assert sent.done_at is not None
+    event = AuditEvent.objects.get(action="step.done")
+    assert event.subject_pupil_id == sent.transition.pupil_id
+    assert event.target == f"step:{sent.pk}"

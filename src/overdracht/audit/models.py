@@ -53,6 +53,7 @@ class AuditAction(models.TextChoices):
     MEETING_VIEWED = "meeting.viewed", _("Warm handover viewed")
     MINUTES_ADDED = "minutes.added", _("Minutes added")
     AGREEMENT_ADDED = "agreement.added", _("Agreement added")
+    STEP_DONE = "step.done", _("Transition step done")
     REFERRAL_CREATED = "referral.created", _("Referred to care")
     REFERRAL_UPDATED = "referral.updated", _("Referral outcome recorded")
     REFERRAL_VIEWED = "referral.viewed", _("Care agenda viewed")

@@ -10,8 +10,12 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import HttpRequest
 from django.utils import timezone
 
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
 from overdracht.handovers.models import Milestone, Responsibility, TransitionStep
 from overdracht.handovers.steps import (
     DEFAULT_OWNER_ROLE,
@@ -43,9 +47,18 @@ def steps_ensure(transitions: list[Transition]) -> None:
     )
 
 
-def step_done(*, step: TransitionStep, user_id: int, day: dt.date | None = None) -> None:
-    step.done_at, step.done_by_id = day or timezone.localdate(), user_id
+def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> None:
+    """Mark the step done by the logged-in user, for the school they act for; audited."""
+    step.done_at, step.done_by_id = timezone.localdate(), authenticated_user(request).pk
     step.save(update_fields=["done_at", "done_by_id"])
+    audit_record(
+        AuditAction.STEP_DONE,
+        request=request,
+        school_id=school_id,
+        subject_pupil_id=step.transition.pupil_id,
+        target=f"step:{step.pk}",
+        details={"step": step.key},
+    )
 
 
 def owner_role(school: School, step_key: str) -> str:

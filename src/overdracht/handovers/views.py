@@ -30,7 +30,7 @@ from overdracht.pupils.models import Transition
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, deny, school_or_404
+from overdracht.schools.permissions import Perm, deny, school_or_404, school_roles
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -278,5 +278,11 @@ def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
     step = next((s for s in calendar.my_steps(user) if s.pk == step_id), None)
     if step is None:
         raise Http404
-    calendar.step_done(step=step, user_id=user.pk)
+    transition = step.transition
+    school_id = next(
+        sid
+        for sid in (transition.to_school_id, transition.from_school_id)
+        if sid in school_roles(user)
+    )
+    calendar.step_done(request=request, step=step, school_id=school_id)
     return redirect("handovers:tasks")
