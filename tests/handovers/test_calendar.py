@@ -44,6 +44,7 @@ def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
     page = decaan.get(reverse("handovers:calendar", args=[college.pk])).content.decode()
     assert "Aanmelding mbo (1 april)" in page
     assert "5 van 20" in page
+    assert "<td>Decaan</td>" in page  # the responsible role, in words
     groep8 = verified_login(Client(), User.objects.get(email="groep8@regenboog.example"))
     tasks = groep8.get(reverse("handovers:tasks")).content.decode()
     step = (

@@ -31,6 +31,7 @@ from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, deny, school_or_404, school_roles
+from overdracht.schools.roles import Role
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -267,7 +268,12 @@ def school_calendar(request: HttpRequest, school_id: int) -> HttpResponse:
     return render(
         request,
         "handovers/calendar.html",
-        {"school": school, "year": year, "progress": calendar.calendar_progress(school, year)},
+        {
+            "school": school,
+            "year": year,
+            "progress": calendar.calendar_progress(school, year),
+            "role_labels": dict(Role.choices),
+        },
     )
 
 
