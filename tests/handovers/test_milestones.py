@@ -67,6 +67,7 @@ def test_a_date_outside_the_school_year_is_refused_and_nothing_changes(demo: Non
     page = swv.post(url, form).content.decode()
     assert 'role="alert"' in page
     assert "kies een datum tussen" in page
+    assert 'value="Nieuwe naam"' in page  # what was typed is shown again, not lost
     assert dict(Milestone.objects.values_list("key", "date")) == before
     assert not Milestone.objects.filter(title="Nieuwe naam").exists()
 

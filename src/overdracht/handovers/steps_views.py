@@ -53,6 +53,7 @@ def responsibilities(request: HttpRequest, school_id: int) -> HttpResponse:
         valid = {value for value, _label in Role.choices}
         chosen = {key: request.POST.get(f"role-{key}", "") for key, _l, _r in rows}
         errors = [label for key, label, _r in rows if chosen[key] not in valid]
+        rows = [(key, label, chosen[key]) for key, label, _r in rows]
         if not errors:
             changed = calendar.responsibilities_save(school=school, roles=chosen)
             messages.success(
@@ -97,6 +98,9 @@ def region_milestones(request: HttpRequest, region_id: int) -> HttpResponse:
             milestones.milestones_save(region=region, school_year=year, values=values)
         except ValidationError as exc:
             errors = exc.messages
+            for milestone, value in zip(rows, values, strict=True):  # show what was typed
+                milestone.title, milestone.checklist = value.title, value.checklist
+                milestone.date = value.date  # type: ignore[assignment]
         else:
             messages.success(request, _("The regional calendar has been saved."))
             return redirect("handovers:region_milestones", region_id=region.pk)
