@@ -1,5 +1,5 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
-`step_done`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`,
+`step_done`, `owners_of`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`,
 `steps_of_pupil`, `responsibilities_of`, `responsibilities_save`."""
 
 from __future__ import annotations
@@ -61,9 +61,14 @@ def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> 
     )
 
 
+def owners_of(school: School) -> dict[str, str]:
+    """{step key: owning role} at the school: its register over the defaults (one query)."""
+    rules = dict(Responsibility.objects.filter(school=school).values_list("step_key", "role"))
+    return {key: rules.get(key, role) for key, role in DEFAULT_OWNER_ROLE.items()}
+
+
 def owner_role(school: School, step_key: str) -> str:
-    rule = Responsibility.objects.filter(school=school, step_key=step_key).first()
-    return rule.role if rule else DEFAULT_OWNER_ROLE.get(step_key, "care_coordinator")
+    return owners_of(school)[step_key]
 
 
 def calendar_ensure(region: Region, school_year: int) -> list[Milestone]:
@@ -115,10 +120,11 @@ def calendar_progress(school: School, school_year: int) -> list[MilestoneProgres
     return result
 
 
-def owned_steps_filter(school: School, roles: set[str]) -> Q:
-    """The steps of the school's transitions that one of these roles owns at this school:
-    the sending school's steps, the receiving school's steps, and the shared ones."""
-    keys = {k for k in DEFAULT_OWNER_ROLE if owner_role(school, k) in roles}
+def owned_steps_filter(school: School, roles: set[str], owners: dict[str, str]) -> Q:
+    """The steps of the school's transitions that one of these roles owns at this school
+    (`owners` from `owners_of`): the sending school's steps, the receiving school's steps,
+    and the shared ones."""
+    keys = {key for key, role in owners.items() if role in roles}
     sending, shared = keys & SENDING_STEPS, keys & SHARED_STEPS
     receiving = keys - SENDING_STEPS - SHARED_STEPS
     return (
@@ -131,12 +137,11 @@ def owned_steps_filter(school: School, roles: set[str]) -> Q:
 def my_steps(user: Any) -> list[TransitionStep]:
     """Open steps the user's role owns at one of their schools, the earliest due first."""
     result = []
-    for school_id, roles in school_roles(user).items():
-        school = School.objects.get(pk=school_id)
+    roles_by_school = school_roles(user)
+    for school in School.objects.filter(pk__in=roles_by_school):
+        owned = owned_steps_filter(school, roles_by_school[school.pk], owners_of(school))
         result += list(
-            TransitionStep.objects.filter(
-                owned_steps_filter(school, roles), done_at__isnull=True, due_date__isnull=False
-            )
+            TransitionStep.objects.filter(owned, done_at__isnull=True, due_date__isnull=False)
             .select_related("transition__pupil")
             .order_by("due_date", "pk")[:50]
         )
@@ -160,7 +165,7 @@ def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list
         ).select_related("from_school", "to_school")
     )
     steps_ensure(transitions)
-    rules = dict(Responsibility.objects.filter(school=school).values_list("step_key", "role"))
+    owners = owners_of(school)
     by_transition: dict[int, dict[str, TransitionStep]] = {}
     for step in TransitionStep.objects.filter(transition__in=transitions):
         by_transition.setdefault(step.transition_id, {})[step.key] = step
@@ -171,7 +176,7 @@ def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list
         rows = [
             StepRow(
                 step=have[key],
-                owner_role=rules.get(key, DEFAULT_OWNER_ROLE.get(key, "care_coordinator")),
+                owner_role=owners[key],
                 overdue=_overdue(have[key], today),
             )
             for key, _label in STEPS.get(transition.kind, [])
@@ -187,16 +192,13 @@ def _overdue(step: TransitionStep, today: dt.date) -> bool:
 
 def responsibilities_of(school: School) -> list[tuple[str, str, str]]:
     """(step key, label, owner role) for every step the school meets, in career order."""
-    rules = dict(Responsibility.objects.filter(school=school).values_list("step_key", "role"))
-    return [
-        (key, step_label(key), rules.get(key, role)) for key, role in DEFAULT_OWNER_ROLE.items()
-    ]
+    return [(key, step_label(key), role) for key, role in owners_of(school).items()]
 
 
 @transaction.atomic
 def responsibilities_save(*, school: School, roles: dict[str, str]) -> int:
     """Store the school's register; returns how many steps changed owner."""
-    current = {key: role for key, _label, role in responsibilities_of(school)}
+    current = owners_of(school)
     changed = 0
     for key, role in roles.items():
         if key not in DEFAULT_OWNER_ROLE or current.get(key) == role:

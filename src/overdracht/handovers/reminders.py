@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from overdracht.handovers.calendar import owned_steps_filter
+from overdracht.handovers.calendar import owned_steps_filter, owners_of
 from overdracht.handovers.models import TransitionStep
 from overdracht.schools.models import Membership, School
 
@@ -27,17 +27,17 @@ def step_reminders_send(*, today: dt.date | None = None) -> int:
     ).select_related("transition__pupil")
     pending: dict[int, tuple[Any, dict[int, TransitionStep]]] = {}
     reminded: set[int] = set()
-    memberships = Membership.objects.filter(school__isnull=False).select_related("user")
-    by_school: dict[int, list[Membership]] = {}
-    for membership in memberships:
-        by_school.setdefault(membership.school_id, []).append(membership)  # type: ignore[arg-type]
-    for school in School.objects.filter(pk__in=by_school):
-        for membership in by_school[school.pk]:
-            steps = list(overdue.filter(owned_steps_filter(school, {membership.role})))
-            if not steps:
-                continue
-            entry = pending.setdefault(membership.user_id, (membership.user, {}))
-            entry[1].update({s.pk: s for s in steps})
+    # {school id: {role: [users]}}: one query over steps per school and role, not per person
+    staff: dict[int, dict[str, list[Any]]] = {}
+    for membership in Membership.objects.filter(school__isnull=False).select_related("user"):
+        school_staff = staff.setdefault(membership.school_id, {})  # type: ignore[arg-type]
+        school_staff.setdefault(membership.role, []).append(membership.user)
+    for school in School.objects.filter(pk__in=staff):
+        owners = owners_of(school)
+        for role, users in staff[school.pk].items():
+            steps = list(overdue.filter(owned_steps_filter(school, {role}, owners)))
+            for user in users if steps else []:
+                pending.setdefault(user.pk, (user, {}))[1].update({s.pk: s for s in steps})
             reminded.update(s.pk for s in steps)
     with transaction.atomic():
         TransitionStep.objects.filter(pk__in=reminded).update(reminded_at=day)
