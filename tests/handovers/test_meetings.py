@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import mail
 from django.urls import reverse
@@ -19,28 +19,39 @@ from overdracht.schools.models import School
 from overdracht.schools.services import membership_grant
 from tests.conftest import World, client_for, make_user
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
-@pytest.fixture
-def meeting(world: World) -> HandoverMeeting:
-    """Testcollege (receiving) plans a handover with Andere School (sending)."""
+
+def plan(world: World, kind: str, **fields: Any) -> _MonkeyPatchedWSGIResponse:
+    """Testcollege's care coordinator (receiving) plans a warm handover with Andere School
+    (sending) for a new transition of the given kind; `fields` fill in the form."""
     transition = pupil_services.transition_create(
         pupil=world.pupil,
-        kind="vo_vo",
+        kind=kind,
         from_school=world.other_school,
         to_school=world.school,
         school_year=current_school_year() + 1,
     )
-    when = timezone.localtime() + dt.timedelta(days=7)
-    response = client_for(world.care_coordinator).post(
-        reverse("handovers:plan", args=[world.pupil.pk]),
-        {
-            "transition": transition.pk,
-            "starts_at": when.strftime("%Y-%m-%dT%H:%M"),
-            "duration_minutes": 45,
-            "place": "Lokaal 12",
-            "staff": [world.other_school_user.pk],
-            "guardians": [str(world.guardian.pk)],
-        },
+    return client_for(world.care_coordinator).post(
+        reverse("handovers:plan", args=[world.pupil.pk]), {"transition": transition.pk, **fields}
+    )
+
+
+def days_ahead(days: int) -> str:
+    return (timezone.localtime() + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+
+
+@pytest.fixture
+def meeting(world: World) -> HandoverMeeting:
+    response = plan(
+        world,
+        "vo_vo",
+        starts_at=days_ahead(7),
+        duration_minutes=45,
+        place="Lokaal 12",
+        staff=[world.other_school_user.pk],
+        guardians=[str(world.guardian.pk)],
     )
     assert response.status_code == 302, response.content.decode()[:500]
     return HandoverMeeting.objects.get()
@@ -126,24 +137,14 @@ def _parse(data: bytes) -> Any:
 
 @pytest.mark.django_db(transaction=True)
 def test_invitation_and_feed_parse_as_icalendar(world: World) -> None:
-    transition = pupil_services.transition_create(
-        pupil=world.pupil,
-        kind="po_vo",
-        from_school=world.other_school,
-        to_school=world.school,
-        school_year=current_school_year() + 1,
-    )
-    when = timezone.localtime() + dt.timedelta(days=3)
-    client_for(world.care_coordinator).post(
-        reverse("handovers:plan", args=[world.pupil.pk]),
-        {
-            "transition": transition.pk,
-            "starts_at": when.strftime("%Y-%m-%dT%H:%M"),
-            "duration_minutes": 60,
-            "video_link": "https://video.example/kamer-1",
-            "staff": [world.other_school_user.pk],
-            "guardians": [str(world.guardian.pk)],
-        },
+    plan(
+        world,
+        "po_vo",
+        starts_at=days_ahead(3),
+        duration_minutes=60,
+        video_link="https://video.example/kamer-1",
+        staff=[world.other_school_user.pk],
+        guardians=[str(world.guardian.pk)],
     )
     meeting = HandoverMeeting.objects.get()
     invitations = [m for m in mail.outbox if m.attachments]
@@ -169,21 +170,8 @@ def test_invitation_and_feed_parse_as_icalendar(world: World) -> None:
 
 @pytest.mark.django_db
 def test_a_meeting_in_the_past_is_refused_in_dutch(world: World) -> None:
-    transition = pupil_services.transition_create(
-        pupil=world.pupil,
-        kind="vo_vo",
-        from_school=world.other_school,
-        to_school=world.school,
-        school_year=current_school_year() + 1,
-    )
-    response = client_for(world.care_coordinator).post(
-        reverse("handovers:plan", args=[world.pupil.pk]),
-        {
-            "transition": transition.pk,
-            "starts_at": "2020-01-01T10:00",
-            "duration_minutes": 45,
-            "place": "Lokaal 1",
-        },
+    response = plan(
+        world, "vo_vo", starts_at="2020-01-01T10:00", duration_minutes=45, place="Lokaal 1"
     )
     assert "niet in het verleden" in response.content.decode()
     assert not HandoverMeeting.objects.exists()
