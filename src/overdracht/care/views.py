@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.care import services
-from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral, Urgency
+from overdracht.care import selectors, services
+from overdracht.care.models import CareLevel, Urgency
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
@@ -66,11 +66,7 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.CARE_TEAM)
     if request.method == "POST":
         action = request.POST.get("action")
-        referral = (
-            Referral.objects.filter(pk=request.POST.get("referral") or 0, school=school)
-            .select_related("pupil")
-            .first()
-        )
+        referral = selectors.referral_of_school(school, request.POST.get("referral"))
         try:
             if action == "meeting":
                 services.care_meeting_plan(
@@ -101,12 +97,8 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
         except (KeyError, ValueError):
             messages.error(request, _("Choose a valid date."))
         return redirect("care:agenda", school_id=school.pk)
-    meetings = CareTeamMeeting.objects.filter(school=school, date__gte=timezone.localdate())
-    referrals = (
-        Referral.objects.filter(school=school, closed_at__isnull=True)
-        .select_related("pupil", "meeting")
-        .order_by("level", "-urgency", "created_at")
-    )
+    meetings = selectors.upcoming_meetings(school)
+    referrals = selectors.open_referrals(school)
     audit_record(
         AuditAction.REFERRAL_VIEWED,
         request=request,
@@ -128,15 +120,7 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
 @login_required
 def partnership(request: HttpRequest) -> HttpResponse:
     """Partnership staff see the referrals to the partnership from their schools."""
-    referrals = (
-        Referral.objects.filter(
-            level=CareLevel.PARTNERSHIP,
-            closed_at__isnull=True,
-            school__partnership__memberships__user=authenticated_user(request),
-        )
-        .select_related("pupil", "school")
-        .distinct()
-    )
+    referrals = selectors.partnership_referrals(authenticated_user(request))
     return render(request, "care/partnership.html", {"referrals": referrals})
 
 
@@ -147,7 +131,7 @@ def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     assert access.school_id is not None
     school = School.objects.get(pk=access.school_id)
     pupil = pupil_detail(pupil_id)
-    plan = DevelopmentPlan.objects.filter(pupil=pupil, school=school).first()
+    plan = selectors.development_plan_of(pupil, school)
     if request.method == "POST":
         try:
             if plan is None:
