@@ -52,6 +52,7 @@ def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
             key="advice_given",
             transition__from_school__name="OBS De Regenboog",
             due_date__isnull=False,
+            done_at__isnull=True,
         )
         .order_by("due_date", "pk")
         .first()

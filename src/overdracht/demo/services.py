@@ -20,12 +20,10 @@ from stdnum.nl import onderwijsnummer as onr_check
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
-from overdracht.handovers.calendar import steps_ensure
-from overdracht.handovers.milestones import due_dates_apply
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
 from overdracht.pupils import services as pupils
-from overdracht.pupils.models import Guardian, Pupil, Transition
+from overdracht.pupils.models import Guardian, Pupil
 from overdracht.schools.models import (
     ClassGroup,
     Location,
@@ -443,17 +441,14 @@ def demo_region_load() -> DemoResult:
         subject="Nederlands",
     )
 
-    # Steps for every transition: the brugklassers' PO->VO steps are done; of the vmbo
-    # pupils, the five registered at the ROC have done "registered".
-    all_transitions = list(Transition.objects.all())
-    steps_ensure(all_transitions)
+    # Every transition got its steps when it was made: the brugklassers' PO->VO steps are
+    # done; of the vmbo pupils, the five registered at the ROC have done "registered".
     TransitionStep.objects.filter(transition__status="completed").update(
         done_at=dt.date(year, 7, 1)
     )
     TransitionStep.objects.filter(transition__to_school=roc, key="registered").update(
         done_at=dt.date(year, 11, 15)
     )
-    due_dates_apply(region, year)
 
     # The demo mentor's class holds the family's older child; the pupil of 16 has an account.
     Pupil.objects.filter(pk=sixteen.pk).update(

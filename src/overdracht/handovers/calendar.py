@@ -31,20 +31,45 @@ from overdracht.schools.permissions import school_roles
 
 
 def steps_ensure(transitions: list[Transition]) -> None:
-    """Give each transition the steps of its kind (idempotent; two queries)."""
+    """Give each transition the steps of its kind, each due on the date of its milestone in
+    the region's calendar (idempotent). A new transition gets its steps when it is saved
+    (`handovers.signals`); this is also the way to fill in transitions made before."""
     have = set(
         TransitionStep.objects.filter(transition__in=transitions).values_list(
             "transition_id", "key"
         )
     )
+    due = _due_dates(transitions)
     TransitionStep.objects.bulk_create(
         [
-            TransitionStep(transition=t, key=key)
+            TransitionStep(transition=t, key=key, due_date=due.get((t.pk, key)))
             for t in transitions
             for key, _label in STEPS.get(t.kind, [])
             if (t.pk, key) not in have
         ]
     )
+
+
+def _due_dates(transitions: list[Transition]) -> dict[tuple[int, str], dt.date]:
+    """{(transition id, step key): the date of the step's milestone}: the calendar of the
+    sending school's region (the receiving school's where the sender is outside the
+    installation) for the school year before the transition. Where several milestones name
+    one step (provisional and final advice), the last one counts."""
+    calendars: dict[tuple[int, int], list[Milestone]] = {}
+    due: dict[tuple[int, str], dt.date] = {}
+    for transition in transitions:
+        school = transition.from_school or transition.to_school
+        if school is None:
+            continue
+        year = transition.school_year - 1
+        if (school.region_id, year) not in calendars:
+            calendars[school.region_id, year] = sorted(
+                calendar_ensure(school.region, year), key=lambda m: m.date
+            )
+        for milestone in calendars[school.region_id, year]:
+            if transition.kind in milestone.kinds:
+                due[transition.pk, milestone.step_key] = milestone.date
+    return due
 
 
 def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> None:
@@ -72,20 +97,30 @@ def owner_role(school: School, step_key: str) -> str:
 
 
 def calendar_ensure(region: Region, school_year: int) -> list[Milestone]:
-    for default in MILESTONES:
-        Milestone.objects.get_or_create(
-            region=region,
-            school_year=school_year,
-            key=default.key,
-            defaults={
-                "title": default.title,
-                "date": default.date_in(school_year),
-                "role": default.role,
-                "step_key": default.step_key,
-                "kinds": list(default.kinds),
-                "checklist": list(default.checklist),
-            },
-        )
+    """The region's milestones of the school year, made from the defaults where missing
+    (one query when they exist)."""
+    found = list(Milestone.objects.filter(region=region, school_year=school_year))
+    missing = {d.key for d in MILESTONES} - {m.key for m in found}
+    if not missing:
+        return found
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                region=region,
+                school_year=school_year,
+                key=default.key,
+                title=default.title,
+                date=default.date_in(school_year),
+                role=default.role,
+                step_key=default.step_key,
+                kinds=list(default.kinds),
+                checklist=list(default.checklist),
+            )
+            for default in MILESTONES
+            if default.key in missing
+        ],
+        ignore_conflicts=True,  # another request may be making them at the same moment
+    )
     return list(Milestone.objects.filter(region=region, school_year=school_year))
 
 
@@ -150,10 +185,11 @@ def my_steps(user: Any) -> list[TransitionStep]:
 
 @dataclass(frozen=True)
 class StepRow:
-    """One step as a pupil's transition page shows it."""
+    """One step as a pupil's transition page shows it, with the role that owns it at each
+    school that does it (the sending, the receiving or both, by their own registers)."""
 
     step: TransitionStep
-    owner_role: str
+    owners: list[tuple[School, str]]
     overdue: bool
 
 
@@ -164,19 +200,21 @@ def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list
             Q(from_school=school) | Q(to_school=school), pupil_id=pupil_id
         ).select_related("from_school", "to_school")
     )
-    steps_ensure(transitions)
-    owners = owners_of(school)
+    registers: dict[int, dict[str, str]] = {}
     by_transition: dict[int, dict[str, TransitionStep]] = {}
     for step in TransitionStep.objects.filter(transition__in=transitions):
         by_transition.setdefault(step.transition_id, {})[step.key] = step
     today = timezone.localdate()
     result = []
     for transition in transitions:
+        for side in (transition.from_school, transition.to_school):
+            if side is not None and side.pk not in registers:
+                registers[side.pk] = owners_of(side)
         have = by_transition.get(transition.pk, {})
         rows = [
             StepRow(
                 step=have[key],
-                owner_role=owners[key],
+                owners=[(s, registers[s.pk][key]) for s in _doers(transition, key)],
                 overdue=_overdue(have[key], today),
             )
             for key, _label in STEPS.get(transition.kind, [])
@@ -184,6 +222,17 @@ def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list
         ]
         result.append((transition, rows))
     return result
+
+
+def _doers(transition: Transition, key: str) -> list[School]:
+    """The schools of this installation that do the step of the transition."""
+    if key in SHARED_STEPS:
+        sides = [transition.from_school, transition.to_school]
+    elif key in SENDING_STEPS:
+        sides = [transition.from_school]
+    else:
+        sides = [transition.to_school]
+    return [school for school in sides if school is not None]
 
 
 def _overdue(step: TransitionStep, today: dt.date) -> bool:
