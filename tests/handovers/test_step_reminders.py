@@ -12,6 +12,7 @@ import pytest
 
 from overdracht.accounts.models import User
 from overdracht.audit.models import AuditEvent
+from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
 from overdracht.handovers.calendar import my_steps
 from overdracht.handovers.models import TransitionStep
@@ -80,3 +81,28 @@ def test_owner_marks_a_step_done_from_my_tasks_and_it_is_audited(demo: None) -> 
     event = AuditEvent.objects.get(action="step.done")
     assert event.subject_pupil_id == sent.transition.pupil_id
     assert event.target == f"step:{sent.pk}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_near_milestone_reminds_each_school_with_pupils_to_go_once(demo: None) -> None:
+    from overdracht.handovers.models import Milestone
+    from overdracht.handovers.reminders import milestone_reminders_send
+
+    final = Milestone.objects.get(key="final_advice", school_year=current_school_year())
+    mail.outbox.clear()
+    # the region reminds 3 days ahead: a week before is too early
+    assert milestone_reminders_send(today=final.date - dt.timedelta(days=7)) == 0
+    day = final.date - dt.timedelta(days=2)
+    sent = milestone_reminders_send(today=day)
+    assert sent == len(mail.outbox)  # to the teachers of the PO schools with pupils to go
+    (to_regenboog,) = [m for m in mail.outbox if m.to == ["groep8@regenboog.example"]]
+    assert to_regenboog.subject == "Binnenkort: Definitief schooladvies"
+    assert "nog open voor 29 leerlingen" in to_regenboog.body
+    assert "Advies nooit verlaagd" in to_regenboog.body  # the milestone's checklist
+    assert milestone_reminders_send(today=day + dt.timedelta(days=1)) == 0
+    assert not any(
+        "regenboog" in address
+        for m in mail.outbox
+        if m.subject.startswith("Binnenkort: Uitslag")
+        for address in m.to
+    )

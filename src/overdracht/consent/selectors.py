@@ -199,3 +199,18 @@ def consent_required(pupil: Pupil, purpose: str, *, school: School) -> None:
 
 def open_correction_requests(school: School) -> QuerySet[CorrectionRequest]:
     return CorrectionRequest.objects.filter(school=school, handled_at__isnull=True)
+
+
+def reviews_past_deadline(school: School) -> QuerySet[GuardianReview]:
+    """The school's reviews whose deadline has passed while someone has not reviewed yet."""
+    return (
+        GuardianReview.objects.filter(
+            school=school,
+            deadline__lt=timezone.localdate(),
+            participants__seen_at__isnull=True,
+        )
+        .exclude(transition__status=TransitionStatus.CANCELLED)
+        .select_related("transition__pupil")
+        .distinct()
+        .order_by("deadline", "pk")
+    )

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -281,6 +281,31 @@ def unread_dashboard(school: School, school_year: int) -> list[ClassReading]:
             readers.append(ReaderState(user=user, unread=len(unread), oldest_days=oldest))
         result.append(ClassReading(class_group=class_group, readers=readers, passports=len(latest)))
     return result
+
+
+def passports_to_read(user: Any) -> list[PassportVersion]:
+    """The current passports of the pupils in the classes the user mentors or teaches (this
+    school year and the next) that the user has not confirmed yet, the oldest first."""
+    years = [current_school_year(), current_school_year() + 1]
+    classes = ClassGroup.objects.filter(
+        Q(mentors=user) | Q(teachers__user=user), school_year__in=years
+    ).values("pk")
+    pupil_ids = Enrolment.objects.filter(active_enrolment_filter(), class_group__in=classes).values(
+        "pupil_id"
+    )
+    latest: dict[Any, PassportVersion] = {}
+    for version in (
+        PassportVersion.objects.filter(pupil_id__in=pupil_ids)
+        .select_related("pupil")
+        .order_by("pupil_id", "-version")
+    ):
+        latest.setdefault(version.pupil_id, version)
+    read = set(
+        ReadReceipt.objects.filter(user_id=user.pk, passport__in=list(latest.values())).values_list(
+            "passport_id", flat=True
+        )
+    )
+    return sorted((p for p in latest.values() if p.pk not in read), key=lambda p: p.created_at)
 
 
 def passport_reminders_send(*, today: dt.date | None = None) -> int:

@@ -171,3 +171,20 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.date}"
+
+
+class MilestoneNotice(models.Model):
+    """A school was reminded that a milestone is near while some of its pupils still have
+    the milestone's step open (once per milestone and school)."""
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="notices")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="milestone_notices")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["milestone", "school"], name="milestone_notice_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"notice of {self.milestone_id} to {self.school_id}"

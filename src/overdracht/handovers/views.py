@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import cast
 
@@ -26,6 +25,7 @@ from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
 from overdracht.handovers import calendar, ics, selectors, services
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
+from overdracht.handovers.tasks import tasks_of
 from overdracht.pupils.models import Transition
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
@@ -219,19 +219,13 @@ def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
-    schools = list({m.school_id for m in user.memberships.all() if m.school_id})
     feed = reverse("handovers:feed", args=[services.calendar_feed_token(user=user)])
     return render(
         request,
         "handovers/tasks.html",
         {
             "today": timezone.localdate(),
-            "steps": calendar.my_steps(user),
-            "agreements": selectors.open_agreements(user),
-            "meetings": selectors.meetings_as_participant(user).filter(
-                starts_at__gte=timezone.now() - dt.timedelta(hours=2)
-            ),
-            "to_discuss": [a for sid in schools for a in selectors.still_to_discuss(sid)],
+            "tasks": tasks_of(user),
             "feed_url": request.build_absolute_uri(feed),
         },
     )

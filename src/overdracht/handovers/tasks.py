@@ -1,0 +1,140 @@
+"""*Mijn taken*: one list per user of what waits for them — the steps their role owns, the
+agreements made with them, their warm handovers, and reminders gathered from the rest of
+the product (a milestone of the regional calendar that is near, passports of their classes
+still to read, guardians' reviews past their deadline, correction requests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.consent.selectors import open_correction_requests, reviews_past_deadline
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers.models import IntakeAnalysis
+from overdracht.dossiers.passport import passports_to_read
+from overdracht.handovers import selectors
+from overdracht.handovers.calendar import calendar_progress, my_steps
+from overdracht.handovers.models import Agreement, HandoverMeeting, TransitionStep
+from overdracht.schools.models import School
+from overdracht.schools.permissions import Perm, school_permissions, school_roles
+
+# A milestone appears this many days before its date, and stays while it is not complete.
+MILESTONE_NOTICE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Reminder:
+    text: str
+    url: str  # empty when the user's role has no page to go to
+    date: dt.date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MyTasks:
+    steps: list[TransitionStep]
+    agreements: QuerySet[Agreement]
+    meetings: QuerySet[HandoverMeeting]
+    to_discuss: list[IntakeAnalysis]
+    reminders: list[Reminder]
+
+
+def tasks_of(user: Any) -> MyTasks:
+    today = timezone.localdate()
+    schools = list(School.objects.filter(pk__in=school_roles(user)).order_by("name"))
+    reminders = [
+        *_milestones_near(user, schools, today),
+        *_passports(user),
+        *_reviews(user, schools),
+    ]
+    reminders.sort(key=lambda r: (r.date or dt.date.max, r.text))
+    return MyTasks(
+        steps=my_steps(user),
+        agreements=selectors.open_agreements(user),
+        meetings=selectors.meetings_as_participant(user).filter(
+            starts_at__gte=timezone.now() - dt.timedelta(hours=2)
+        ),
+        to_discuss=[a for school in schools for a in selectors.still_to_discuss(school.pk)],
+        reminders=reminders,
+    )
+
+
+def _milestones_near(user: Any, schools: list[School], today: dt.date) -> list[Reminder]:
+    """Milestones whose responsible role the user has at a school, near or past, while some
+    of that school's pupils have not done the step."""
+    roles, perms = school_roles(user), school_permissions(user)
+    result = []
+    for school in schools:
+        for progress in calendar_progress(school, current_school_year()):
+            milestone = progress.milestone
+            near = (milestone.date - today).days <= MILESTONE_NOTICE_DAYS
+            if (
+                milestone.role not in roles[school.pk]
+                or not near
+                or progress.done >= progress.total
+            ):
+                continue
+            may_open = Perm.VIEW_TRANSITIONS in perms[school.pk]
+            result.append(
+                Reminder(
+                    text=_("%(milestone)s (%(school)s): %(open)d of %(total)d pupils to go")
+                    % {
+                        "milestone": milestone.title,
+                        "school": school.name,
+                        "open": progress.total - progress.done,
+                        "total": progress.total,
+                    },
+                    url=reverse("handovers:calendar", args=[school.pk]) if may_open else "",
+                    date=milestone.date,
+                    overdue=progress.overdue,
+                )
+            )
+    return result
+
+
+def _passports(user: Any) -> list[Reminder]:
+    return [
+        Reminder(
+            text=_("Read the passport of %(pupil)s") % {"pupil": passport.pupil.name},
+            url=reverse("dossiers:passport", args=[passport.pupil_id]),
+            date=timezone.localdate(passport.created_at),
+            overdue=False,
+        )
+        for passport in passports_to_read(user)
+    ]
+
+
+def _reviews(user: Any, schools: list[School]) -> list[Reminder]:
+    perms = school_permissions(user)
+    result = []
+    for school in schools:
+        if Perm.MANAGE_REVIEWS not in perms[school.pk]:
+            continue
+        for review in reviews_past_deadline(school):
+            pupil = review.transition.pupil
+            result.append(
+                Reminder(
+                    text=_("Review by the guardians of %(pupil)s is past its deadline")
+                    % {"pupil": pupil.name},
+                    url=reverse("consent:reviews", args=[pupil.pk]),
+                    date=review.deadline,
+                    overdue=True,
+                )
+            )
+        for request in open_correction_requests(school).select_related("pupil"):
+            result.append(
+                Reminder(
+                    text=_("Correction requested for the dossier of %(pupil)s")
+                    % {"pupil": request.pupil.name},
+                    url=reverse("consent:reviews", args=[request.pupil_id]),
+                    date=timezone.localdate(request.created_at),
+                    overdue=False,
+                )
+            )
+    return result

@@ -1,0 +1,155 @@
+"""Steps come with every new transition, each school names its own owners, and *Mijn taken*
+gathers the reminders of the rest of the product."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers.models import PassportVersion
+from overdracht.handovers.calendar import responsibilities_save
+from overdracht.handovers.models import Milestone, TransitionStep
+from overdracht.handovers.steps import STEPS
+from overdracht.pupils import services as pupil_services
+from overdracht.pupils.models import Transition
+from overdracht.schools.services import membership_grant
+from tests.conftest import World, client_for, make_user
+
+
+def _steps(transition: Transition) -> dict[str, dt.date | None]:
+    return dict(TransitionStep.objects.filter(transition=transition).values_list("key", "due_date"))
+
+
+def _tasks_page(user: object) -> str:
+    return html.unescape(client_for(user).get(reverse("handovers:tasks")).content.decode())  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db
+def test_a_new_transition_gets_its_steps_due_on_the_regions_calendar(world: World) -> None:
+    year = current_school_year()
+    to_mbo = pupil_services.transition_create(
+        pupil=world.classmate, kind="vo_mbo", from_school=world.school, school_year=year + 1
+    )
+    steps = _steps(to_mbo)
+    assert set(steps) == {key for key, _label in STEPS["vo_mbo"]}
+    assert steps["registered"] == dt.date(year + 1, 4, 1)  # the region's 1 April milestone
+    assert steps["review_done"] is None  # no milestone names it
+    # A sender outside the installation: the receiving school's region calendar counts.
+    incoming = pupil_services.transition_create(
+        pupil=world.pupil_elsewhere,
+        kind="po_vo",
+        from_school=None,
+        from_school_brin="00XX",
+        from_school_name="Basisschool Elders",
+        to_school=world.school,
+        school_year=year + 1,
+    )
+    steps = _steps(incoming)
+    assert len(steps) == len(STEPS["po_vo"])
+    assert steps["advice_given"] == dt.date(year + 1, 3, 24)  # the last advice milestone
+
+
+@pytest.mark.django_db
+def test_each_step_names_the_owner_at_the_school_that_does_it(world: World) -> None:
+    responsibilities_save(school=world.other_school, roles={"dossier_sent": "school_admin"})
+    page = html.unescape(
+        client_for(world.care_coordinator)
+        .get(reverse("handovers:pupil_steps", args=[world.pupil.pk]))
+        .content.decode()
+    )
+    rows = {row.split("</th>")[0].split(">")[-1]: row for row in page.split('<th scope="row">')}
+    rows = {step: re.sub(r"<[^>]+>", "", row) for step, row in rows.items()}
+    assert "Applicatiebeheerder school (Andere School)" in rows["Dossier verstuurd"]
+    assert "Testcollege" not in rows["Dossier verstuurd"]
+    assert "Zorgcoördinator / intern begeleider (Testcollege)" in rows["Dossier ontvangen"]
+    held = rows["Warme overdracht gehouden"]
+    assert "(Andere School)" in held
+    assert "(Testcollege)" in held
+
+
+@pytest.mark.django_db
+def test_my_tasks_shows_a_near_milestone_to_its_responsible_role(world: World) -> None:
+    year = current_school_year()
+    pupil_services.transition_create(
+        pupil=world.classmate, kind="vo_mbo", from_school=world.school, school_year=year + 1
+    )
+    counsellor = make_user("decaan@test.example", "Dirk Decaan")
+    membership_grant(user=counsellor, school=world.school, role="career_counsellor")
+    milestone = Milestone.objects.filter(
+        region=world.school.region, school_year=year, key="mbo_registration"
+    )
+    milestone.update(date=timezone.localdate() + dt.timedelta(days=40))
+    assert "Aanmelding mbo" not in _tasks_page(counsellor)  # not near yet
+    milestone.update(date=timezone.localdate() + dt.timedelta(days=5))
+    page = _tasks_page(counsellor)
+    assert "Aanmelding mbo (1 april) (Testcollege): nog 1 van 1 leerlingen" in page
+    assert reverse("handovers:calendar", args=[world.school.pk]) in page
+    assert "Aanmelding mbo" not in _tasks_page(world.colleague)  # not the teacher's milestone
+
+
+@pytest.mark.django_db
+def test_my_tasks_lists_passports_to_read_until_confirmed(world: World) -> None:
+    client_for(world.care_coordinator).post(
+        reverse("dossiers:passport_edit", args=[world.pupil.pk]),
+        {"tips": "Korte stappen.\nVroeg aankondigen.\nGeen onverwachte beurt."},
+    )
+    assert PassportVersion.objects.filter(pupil=world.pupil).exists()
+    assert "Lees het paspoort van Jan van 't Hof" in _tasks_page(world.mentor)
+    assert "Lees het paspoort" not in _tasks_page(world.other_mentor)  # class 1B
+    client_for(world.mentor).post(reverse("dossiers:passport", args=[world.pupil.pk]))
+    assert "Lees het paspoort van Jan van 't Hof" not in _tasks_page(world.mentor)
+
+
+@pytest.mark.django_db
+def test_my_tasks_lists_reviews_past_deadline_and_correction_requests(world: World) -> None:
+    outgoing = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_mbo",
+        from_school=world.school,
+        school_year=current_school_year() + 1,
+    )
+    review = GuardianReview.objects.create(
+        transition=outgoing,
+        school=world.school,
+        deadline=timezone.localdate() - dt.timedelta(days=1),
+    )
+    ReviewParticipant.objects.create(review=review, guardian=world.guardian)
+    CorrectionRequest.objects.create(
+        pupil=world.pupil,
+        school=world.school,
+        requested_by_id=world.guardian_user.pk,
+        text="Het telefoonnummer klopt niet.",
+    )
+    page = _tasks_page(world.care_coordinator)
+    assert "Inzage door ouders van Jan van 't Hof: termijn verstreken" in page
+    assert "Correctieverzoek voor het dossier van Jan van 't Hof" in page
+    assert reverse("consent:reviews", args=[world.pupil.pk]) in page
+    other = _tasks_page(world.colleague)  # a teacher does not handle reviews
+    assert "Inzage door ouders" not in other
+    assert "Correctieverzoek" not in other
+    ReviewParticipant.objects.filter(review=review).update(seen_at=timezone.now())
+    assert "Inzage door ouders van" not in _tasks_page(world.care_coordinator)
+
+
+@pytest.mark.django_db
+def test_transitions_made_before_steps_existed_get_them_from_the_command(world: World) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    TransitionStep.objects.all().delete()
+    out = StringIO()
+    call_command("steps_fill", stdout=out)
+    assert out.getvalue().startswith("1 transition(s)")
+    transition = Transition.objects.get(pupil=world.pupil)
+    assert len(_steps(transition)) == len(STEPS["po_vo"])
+    call_command("steps_fill", stdout=out)
+    assert "0 transition(s)" in out.getvalue()
