@@ -175,3 +175,23 @@ def test_a_meeting_in_the_past_is_refused_in_dutch(world: World) -> None:
     )
     assert "niet in het verleden" in response.content.decode()
     assert not HandoverMeeting.objects.exists()
+
+
+@pytest.mark.django_db
+def test_minutes_after_the_start_mark_the_warm_handover_held(
+    world: World, meeting: HandoverMeeting
+) -> None:
+    from overdracht.handovers.models import TransitionStep
+
+    url = reverse("handovers:meeting", args=[meeting.pk])
+    held = TransitionStep.objects.get(transition=meeting.transition, key="warm_handover_held")
+    teacher = client_for(world.care_coordinator)
+    teacher.post(url, {"form": "minutes", "minutes-text": "Voorbereiding: paspoort lezen."})
+    held.refresh_from_db()
+    assert held.done_at is None  # written before the meeting: preparation
+    HandoverMeeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    teacher.post(url, {"form": "minutes", "minutes-text": "Startgesprek in week 1."})
+    held.refresh_from_db()
+    assert held.done_at == timezone.localdate()

@@ -1,6 +1,7 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
-`step_done`, `owners_of`, `owner_role`, `calendar_ensure`, `calendar_progress`, `my_steps`,
-`steps_of_pupil`, `responsibilities_of`, `responsibilities_save`."""
+`step_done`, `steps_complete`, `owners_of`, `owner_role`, `calendar_ensure`,
+`calendar_progress`, `my_steps`, `steps_of_pupil`, `responsibilities_of`,
+`responsibilities_save`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -84,6 +85,16 @@ def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> 
         target=f"step:{step.pk}",
         details={"step": step.key},
     )
+
+
+def steps_complete(key: str, transitions: QuerySet[Transition]) -> int:
+    """Mark the step done today on these transitions where it is still open, because what it
+    stands for happened in the product (a dossier arrived, a passport was written...)."""
+    return TransitionStep.objects.filter(
+        key=key,
+        done_at__isnull=True,
+        transition__in=transitions.exclude(status=TransitionStatus.CANCELLED),
+    ).update(done_at=timezone.localdate())
 
 
 def owners_of(school: School) -> dict[str, str]:

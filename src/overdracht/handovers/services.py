@@ -21,6 +21,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.handovers import ics
 from overdracht.handovers.agendas import agenda_for
+from overdracht.handovers.calendar import steps_complete
 from overdracht.handovers.models import (
     Agreement,
     CalendarFeed,
@@ -127,6 +128,8 @@ def minutes_add(
         subject_pupil_id=meeting.transition.pupil_id,
         target=f"minutes:{entry.pk}",
     )
+    if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
+        steps_complete("warm_handover_held", Transition.objects.filter(pk=meeting.transition_id))
     return entry
 
 
