@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -31,19 +31,22 @@ from overdracht.schools.models import Region, School
 from overdracht.schools.permissions import school_roles
 
 
-def steps_ensure(transitions: list[Transition]) -> None:
+def steps_ensure(transitions: list[Transition], *, new: bool = False) -> None:
     """Give each transition the steps of its kind, each due on the date of its milestone in
-    the region's calendar (idempotent). A new transition gets its steps when it is saved
+    the region's calendar (idempotent; `new` skips looking for steps a transition that was
+    just made cannot have). A new transition gets its steps when it is saved
     (`handovers.signals`); this is also the way to fill in transitions made before."""
-    have = set(
-        TransitionStep.objects.filter(transition__in=transitions).values_list(
-            "transition_id", "key"
+    have: set[tuple[int, str]] = set()
+    if not new:
+        have = set(
+            TransitionStep.objects.filter(transition__in=transitions).values_list(
+                "transition_id", "key"
+            )
         )
-    )
     due = _due_dates(transitions)
     TransitionStep.objects.bulk_create(
         [
-            TransitionStep(transition=t, key=key, due_date=due.get((t.pk, key)))
+            TransitionStep(transition_id=t.pk, key=key, due_date=due.get((t.pk, key)))
             for t in transitions
             for key, _label in STEPS.get(t.kind, [])
             if (t.pk, key) not in have
@@ -56,7 +59,7 @@ def _due_dates(transitions: list[Transition]) -> dict[tuple[int, str], dt.date]:
     sending school's region (the receiving school's where the sender is outside the
     installation) for the school year before the transition. Where several milestones name
     one step (provisional and final advice), the last one counts."""
-    calendars: dict[tuple[int, int], list[Milestone]] = {}
+    calendars: dict[tuple[int, int], list[tuple[dt.date, str, list[str]]]] = {}
     due: dict[tuple[int, str], dt.date] = {}
     for transition in transitions:
         school = transition.from_school or transition.to_school
@@ -64,13 +67,35 @@ def _due_dates(transitions: list[Transition]) -> dict[tuple[int, str], dt.date]:
             continue
         year = transition.school_year - 1
         if (school.region_id, year) not in calendars:
-            calendars[school.region_id, year] = sorted(
-                calendar_ensure(school.region, year), key=lambda m: m.date
-            )
-        for milestone in calendars[school.region_id, year]:
-            if transition.kind in milestone.kinds:
-                due[transition.pk, milestone.step_key] = milestone.date
+            calendars[school.region_id, year] = _calendar_rows(school, year)
+        for date, step_key, kinds in calendars[school.region_id, year]:
+            if transition.kind in kinds:
+                due[transition.pk, step_key] = date
     return due
+
+
+def _calendar_rows(school: School, year: int) -> list[tuple[dt.date, str, list[str]]]:
+    """(date, step key, kinds) of the region's milestones in date order; one light query,
+    and the defaults made first where the region has no calendar for the year yet."""
+    rows = Milestone.objects.filter(region_id=school.region_id, school_year=year).order_by("date")
+    found = list(rows.values_list("date", "step_key", "kinds"))
+    if len(found) < len(MILESTONES):
+        calendar_ensure(school.region, year)
+        found = list(rows.values_list("date", "step_key", "kinds"))
+    return found
+
+
+def steps_complete(key: str, **transition: Any) -> int:
+    """Mark the step done today on the transitions that match (`transition` holds lookups on
+    Transition) where it is still open, because what it stands for happened in the product
+    (a dossier arrived, a passport was written...). Cancelled transitions are left alone."""
+    return (
+        TransitionStep.objects.filter(
+            key=key, done_at__isnull=True, **{f"transition__{k}": v for k, v in transition.items()}
+        )
+        .exclude(transition__status=TransitionStatus.CANCELLED)
+        .update(done_at=timezone.localdate())
+    )
 
 
 def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> None:
@@ -85,16 +110,6 @@ def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> 
         target=f"step:{step.pk}",
         details={"step": step.key},
     )
-
-
-def steps_complete(key: str, transitions: QuerySet[Transition]) -> int:
-    """Mark the step done today on these transitions where it is still open, because what it
-    stands for happened in the product (a dossier arrived, a passport was written...)."""
-    return TransitionStep.objects.filter(
-        key=key,
-        done_at__isnull=True,
-        transition__in=transitions.exclude(status=TransitionStatus.CANCELLED),
-    ).update(done_at=timezone.localdate())
 
 
 def owners_of(school: School) -> dict[str, str]:

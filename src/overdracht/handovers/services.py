@@ -129,7 +129,7 @@ def minutes_add(
         target=f"minutes:{entry.pk}",
     )
     if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
-        steps_complete("warm_handover_held", Transition.objects.filter(pk=meeting.transition_id))
+        steps_complete("warm_handover_held", pk=meeting.transition_id)
     return entry
 
 

@@ -24,7 +24,7 @@ def steps_of_new_transition(
     sender: type[Transition], instance: Transition, created: bool, raw: bool = False, **_: Any
 ) -> None:
     if created and not raw:
-        steps_ensure([instance])
+        steps_ensure([instance], new=True)
 
 
 @receiver(post_save, sender=ReceivedDossier, dispatch_uid="handovers.dossier_received")
@@ -32,7 +32,7 @@ def dossier_received(
     sender: type[ReceivedDossier], instance: ReceivedDossier, raw: bool = False, **_: Any
 ) -> None:
     if not raw and instance.state == DossierState.CURRENT and instance.transition_id:
-        steps_complete("received", Transition.objects.filter(pk=instance.transition_id))
+        steps_complete("received", pk=instance.transition_id)
 
 
 @receiver(post_save, sender=IntakeAnalysis, dispatch_uid="handovers.intake_analysed")
@@ -40,10 +40,7 @@ def intake_analysed(
     sender: type[IntakeAnalysis], instance: IntakeAnalysis, raw: bool = False, **_: Any
 ) -> None:
     if not raw:
-        steps_complete(
-            "analysed",
-            Transition.objects.filter(pupil_id=instance.pupil_id, to_school_id=instance.school_id),
-        )
+        steps_complete("analysed", pupil_id=instance.pupil_id, to_school_id=instance.school_id)
 
 
 @receiver(post_save, sender=PassportVersion, dispatch_uid="handovers.passport_written")
@@ -59,11 +56,9 @@ def passport_written(
     if created and not raw:
         steps_complete(
             "passport_shared",
-            Transition.objects.filter(
-                pupil_id=instance.pupil_id,
-                to_school__isnull=False,
-                school_year__gte=current_school_year(),
-            ),
+            pupil_id=instance.pupil_id,
+            to_school__isnull=False,
+            school_year__gte=current_school_year(),
         )
 
 
@@ -75,6 +70,4 @@ def review_seen(
         return
     waiting = ReviewParticipant.objects.filter(review_id=instance.review_id, seen_at__isnull=True)
     if not waiting.exists():
-        steps_complete(
-            "review_done", Transition.objects.filter(guardian_review__pk=instance.review_id)
-        )
+        steps_complete("review_done", guardian_review__pk=instance.review_id)
