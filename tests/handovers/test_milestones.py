@@ -80,3 +80,22 @@ def test_only_partnership_staff_set_the_calendar(demo: None) -> None:
         client = verified_login(Client(), User.objects.get(email=email))
         assert client.get(url).status_code == 404
     assert Client().get(url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_region_sets_the_responsible_role_from_the_list(demo: None) -> None:
+    region = Region.objects.get()
+    swv = verified_login(Client(), User.objects.get(email="swv@swv-waalstad.example"))
+    url = reverse("handovers:region_milestones", args=[region.pk])
+    form = _form(region)
+    form["role-feedback"] = "wizard"
+    response = swv.post(url, form)
+    assert "kies een verantwoordelijke rol uit de lijst" in response.content.decode()
+    feedback = Milestone.objects.get(
+        region=region, school_year=current_school_year(), key="feedback"
+    )
+    assert feedback.role == "mentor"
+    form["role-feedback"] = "care_coordinator"
+    assert swv.post(url, form).status_code == 302
+    feedback.refresh_from_db()
+    assert feedback.role == "care_coordinator"

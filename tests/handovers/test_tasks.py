@@ -15,7 +15,8 @@ import pytest
 from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
-from overdracht.handovers.calendar import responsibilities_save
+from overdracht.handovers.calendar import calendar_ensure, responsibilities_save
+from overdracht.handovers.milestones import MilestoneInput, milestones_save
 from overdracht.handovers.models import Milestone, TransitionStep
 from overdracht.handovers.steps import STEPS
 from overdracht.pupils import services as pupil_services
@@ -55,6 +56,22 @@ def test_a_new_transition_gets_its_steps_due_on_the_regions_calendar(world: Worl
     steps = _steps(incoming)
     assert len(steps) == len(STEPS["po_vo"])
     assert steps["advice_given"] == dt.date(year + 1, 3, 24)  # the last advice milestone
+    # the region moves the final advice: the step of the pupil from outside follows
+    moved = dt.date(year + 1, 3, 20)
+    milestones_save(
+        region=world.school.region,
+        school_year=year,
+        values=[
+            MilestoneInput(
+                key=m.key,
+                title=m.title,
+                date=moved if m.key == "final_advice" else m.date,
+                checklist=m.checklist,
+            )
+            for m in calendar_ensure(world.school.region, year)
+        ],
+    )
+    assert _steps(incoming)["advice_given"] == moved
 
 
 @pytest.mark.django_db
@@ -153,3 +170,28 @@ def test_transitions_made_before_steps_existed_get_them_from_the_command(world: 
     assert len(_steps(transition)) == len(STEPS["po_vo"])
     call_command("steps_fill", stdout=out)
     assert "0 transition(s)" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_owner_marks_a_step_done_on_the_pupils_steps_page(world: World) -> None:
+    transition = Transition.objects.get(pupil=world.pupil)
+    received = TransitionStep.objects.get(transition=transition, key="received")
+    page_url = reverse("handovers:pupil_steps", args=[world.pupil.pk])
+    done_url = reverse("handovers:step_done", args=[received.pk])
+    care = client_for(world.care_coordinator)
+    assert done_url in care.get(page_url).content.decode()
+    # the sending school's care coordinator does not own the receiving school's step
+    assert client_for(world.other_school_user).post(done_url).status_code == 404
+    assert client_for(world.colleague).post(done_url).status_code == 404
+    response = care.post(done_url, {"next": page_url})
+    assert response.status_code == 302
+    assert response["Location"] == page_url
+    received.refresh_from_db()
+    assert received.done_at == timezone.localdate()
+    assert done_url not in care.get(page_url).content.decode()
+    assert care.post(done_url).status_code == 404  # done already
+    sent = TransitionStep.objects.get(transition=transition, key="dossier_sent")
+    response = client_for(world.other_school_user).post(
+        reverse("handovers:step_done", args=[sent.pk]), {"next": "https://elders.example/"}
+    )
+    assert response["Location"] == reverse("handovers:tasks")  # no redirect off the site

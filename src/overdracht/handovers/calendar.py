@@ -1,6 +1,6 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
 `step_done`, `steps_complete`, `owners_of`, `owner_role`, `calendar_ensure`,
-`calendar_progress`, `my_steps`, `steps_of_pupil`, `responsibilities_of`,
+`calendar_progress`, `overdue_steps`, `my_steps`, `steps_of_pupil`, `responsibilities_of`,
 `responsibilities_save`."""
 
 from __future__ import annotations
@@ -195,6 +195,39 @@ def owned_steps_filter(school: School, roles: set[str], owners: dict[str, str]) 
     )
 
 
+def step_of_owner(user: Any, step_id: int) -> tuple[TransitionStep, int] | None:
+    """The open step with this id and the school for which the user's role owns it, or None
+    (not theirs, done already, or not there at all)."""
+    roles_by_school = school_roles(user)
+    for school in School.objects.filter(pk__in=roles_by_school):
+        owned = owned_steps_filter(school, roles_by_school[school.pk], owners_of(school))
+        step = (
+            TransitionStep.objects.filter(owned, pk=step_id, done_at__isnull=True)
+            .select_related("transition")
+            .first()
+        )
+        if step is not None:
+            return step, school.pk
+    return None
+
+
+def overdue_steps(school: School, limit: int = 100) -> tuple[list[TransitionStep], int]:
+    """The open steps past their date that the school does (whoever owns them there), the
+    oldest first: at most `limit`, and how many there are in all."""
+    owners = owners_of(school)
+    steps = (
+        TransitionStep.objects.filter(
+            owned_steps_filter(school, set(owners.values()), owners),
+            done_at__isnull=True,
+            due_date__lt=timezone.localdate(),
+        )
+        .exclude(transition__status=TransitionStatus.CANCELLED)
+        .select_related("transition__pupil")
+        .order_by("due_date", "transition__pupil__sort_key", "pk")
+    )
+    return list(steps[:limit]), steps.count()
+
+
 def my_steps(user: Any) -> list[TransitionStep]:
     """Open steps the user's role owns at one of their schools, the earliest due first."""
     result = []
@@ -217,10 +250,14 @@ class StepRow:
     step: TransitionStep
     owners: list[tuple[School, str]]
     overdue: bool
+    mine: bool  # open, and the viewer's role owns it at the viewing school
 
 
-def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list[StepRow]]]:
-    """The pupil's transitions that involve the school, each with its steps in order."""
+def steps_of_pupil(
+    school: School, pupil_id: Any, roles: frozenset[str] | set[str] = frozenset()
+) -> list[tuple[Transition, list[StepRow]]]:
+    """The pupil's transitions that involve the school, each with its steps in order;
+    `roles` are the viewer's roles at the school (to offer marking their own steps done)."""
     transitions = list(
         Transition.objects.filter(
             Q(from_school=school) | Q(to_school=school), pupil_id=pupil_id
@@ -242,6 +279,9 @@ def steps_of_pupil(school: School, pupil_id: Any) -> list[tuple[Transition, list
                 step=have[key],
                 owners=[(s, registers[s.pk][key]) for s in _doers(transition, key)],
                 overdue=_overdue(have[key], today),
+                mine=have[key].done_at is None
+                and school in _doers(transition, key)
+                and registers[school.pk][key] in roles,
             )
             for key, _label in STEPS.get(transition.kind, [])
             if key in have

@@ -188,3 +188,24 @@ class MilestoneNotice(models.Model):
 
     def __str__(self) -> str:
         return f"notice of {self.milestone_id} to {self.school_id}"
+
+
+class ChecklistTick(models.Model):
+    """A school ticked an item of a milestone's checklist (by its text: an item the region
+    renames starts unticked)."""
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="ticks")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="checklist_ticks")
+    item = models.CharField(max_length=300)
+    ticked_by_id = models.BigIntegerField()
+    ticked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "school", "item"], name="checklist_tick_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} ({self.school_id})"

@@ -1,5 +1,5 @@
-"""Pages for the steps of a pupil's transitions, the school's "who does what" register and
-the region's milestones."""
+"""Pages for the steps of a pupil's transitions, the school's "who does what" register, the
+school's view of the regional calendar and the region's milestones."""
 
 from __future__ import annotations
 
@@ -11,16 +11,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
 from overdracht.handovers import calendar, milestones
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, school_or_404
+from overdracht.schools.permissions import Perm, school_or_404, school_roles
 from overdracht.schools.roles import Role
 from overdracht.schools.selectors import regions_coordinated_by
 
@@ -36,7 +40,9 @@ def pupil_steps(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         {
             "pupil": pupil_detail(pupil_id),
             "school": school,
-            "transitions": calendar.steps_of_pupil(school, pupil_id),
+            "transitions": calendar.steps_of_pupil(
+                school, pupil_id, school_roles(request.user).get(school.pk, set())
+            ),
             "role_labels": dict(Role.choices),
             "today": timezone.localdate(),
         },
@@ -91,6 +97,7 @@ def region_milestones(request: HttpRequest, region_id: int) -> HttpResponse:
                 title=request.POST.get(f"title-{m.key}", ""),
                 date=_date_or_none(request.POST.get(f"date-{m.key}", "")),
                 checklist=request.POST.get(f"checklist-{m.key}", "").splitlines(),
+                role=request.POST.get(f"role-{m.key}", ""),
             )
             for m in rows
         ]
@@ -100,6 +107,7 @@ def region_milestones(request: HttpRequest, region_id: int) -> HttpResponse:
             errors = exc.messages
             for milestone, value in zip(rows, values, strict=True):  # show what was typed
                 milestone.title, milestone.checklist = value.title, value.checklist
+                milestone.role = value.role or milestone.role
                 milestone.date = value.date  # type: ignore[assignment]
         else:
             messages.success(request, _("The regional calendar has been saved."))
@@ -107,5 +115,65 @@ def region_milestones(request: HttpRequest, region_id: int) -> HttpResponse:
     return render(
         request,
         "handovers/region_milestones.html",
-        {"region": region, "year": year, "rows": rows, "errors": errors},
+        {"region": region, "year": year, "rows": rows, "errors": errors, "roles": Role.choices},
     )
+
+
+@login_required
+def school_calendar(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_TRANSITIONS)
+    year = current_school_year()
+    progress = calendar.calendar_progress(school, year)
+    milestone_list = [p.milestone for p in progress]
+    overdue, overdue_count = calendar.overdue_steps(school)
+    if overdue:
+        audit_record(
+            AuditAction.PUPIL_LIST_VIEWED,
+            request=request,
+            school_id=school.pk,
+            details={"list": "overdue_steps", "rows": len(overdue)},
+        )
+    return render(
+        request,
+        "handovers/calendar.html",
+        {
+            "school": school,
+            "year": year,
+            "progress": progress,
+            "ticks": milestones.checklist_ticks(school, milestone_list),
+            "may_tick": {
+                m.pk for m in milestone_list if milestones.may_tick(request.user, school, m)
+            },
+            "overdue": overdue,
+            "overdue_count": overdue_count,
+            "role_labels": dict(Role.choices),
+        },
+    )
+
+
+@login_required
+@require_POST
+def checklist_save(request: HttpRequest, school_id: int, milestone_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.VIEW_TRANSITIONS)
+    milestone = next(
+        (
+            m
+            for m in calendar.calendar_ensure(school.region, current_school_year())
+            if m.pk == milestone_id
+        ),
+        None,
+    )
+    if milestone is None or not milestones.may_tick(request.user, school, milestone):
+        raise Http404
+    try:
+        milestones.checklist_save(
+            user=authenticated_user(request),
+            school=school,
+            milestone=milestone,
+            ticked=request.POST.getlist("item"),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Checklist of “%(title)s” saved.") % {"title": milestone.title})
+    return redirect(reverse("handovers:calendar", args=[school.pk]) + f"#milestone-{milestone.pk}")

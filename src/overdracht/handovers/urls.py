@@ -11,7 +11,12 @@ urlpatterns = [
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/agreements/<int:agreement_id>/done/", views.agreement_done, name="agreement_done"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
-    path("schools/<int:school_id>/calendar/", views.school_calendar, name="calendar"),
+    path("schools/<int:school_id>/calendar/", steps_views.school_calendar, name="calendar"),
+    path(
+        "schools/<int:school_id>/calendar/<int:milestone_id>/checklist/",
+        steps_views.checklist_save,
+        name="checklist_save",
+    ),
     path("tasks/steps/<int:step_id>/done/", views.step_done, name="step_done"),
     path("pupils/<uuid:pupil_id>/steps/", steps_views.pupil_steps, name="pupil_steps"),
     path(

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +23,6 @@ from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.core.school_year import current_school_year
 from overdracht.handovers import calendar, ics, selectors, services
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.handovers.tasks import tasks_of
@@ -30,8 +30,7 @@ from overdracht.pupils.models import Transition
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, deny, school_or_404, school_roles
-from overdracht.schools.roles import Role
+from overdracht.schools.permissions import Perm, deny
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -256,33 +255,14 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def school_calendar(request: HttpRequest, school_id: int) -> HttpResponse:
-    school = school_or_404(request, school_id, Perm.VIEW_TRANSITIONS)
-    year = current_school_year()
-    return render(
-        request,
-        "handovers/calendar.html",
-        {
-            "school": school,
-            "year": year,
-            "progress": calendar.calendar_progress(school, year),
-            "role_labels": dict(Role.choices),
-        },
-    )
-
-
-@login_required
 @require_POST
 def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
-    user = authenticated_user(request)
-    step = next((s for s in calendar.my_steps(user) if s.pk == step_id), None)
-    if step is None:
+    found = calendar.step_of_owner(authenticated_user(request), step_id)
+    if found is None:
         raise Http404
-    transition = step.transition
-    school_id = next(
-        sid
-        for sid in (transition.to_school_id, transition.from_school_id)
-        if sid in school_roles(user)
-    )
+    step, school_id = found
     calendar.step_done(request=request, step=step, school_id=school_id)
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("handovers:tasks")
