@@ -195,3 +195,69 @@ def test_minutes_after_the_start_mark_the_warm_handover_held(
     teacher.post(url, {"form": "minutes", "minutes-text": "Startgesprek in week 1."})
     held.refresh_from_db()
     assert held.done_at == timezone.localdate()
+
+
+@pytest.mark.django_db
+def test_the_schools_warm_handovers_page_lists_who_still_needs_one(world: World) -> None:
+    from overdracht.dossiers.models import IntakeAnalysis
+
+    IntakeAnalysis.objects.create(
+        pupil=world.pupil,
+        school=world.school,
+        discuss_in_person=True,
+        analysed_by_id=world.care_coordinator.pk,
+    )
+    url = reverse("handovers:school_meetings", args=[world.school.pk])
+    care = client_for(world.care_coordinator)
+    page = care.get(url).content.decode()
+    waiting = page[page.index('data-testid="to-discuss"') :]
+    assert reverse("handovers:plan", args=[world.pupil.pk]) in waiting
+    # a teacher neither opens the page nor sees the flag in their tasks
+    assert client_for(world.colleague).get(url).status_code == 403
+    tasks = client_for(world.colleague).get(reverse("handovers:tasks")).content.decode()
+    assert "Nog persoonlijk te bespreken" not in tasks
+    assert client_for(world.other_school_user).get(url).status_code == 404
+
+    response = plan(world, "vo_vo", starts_at=days_ahead(3), duration_minutes=30, place="B1")
+    assert response.status_code == 302
+    page = care.get(url).content.decode()
+    assert 'data-testid="to-discuss"' not in page
+    planned = page[page.index('data-testid="school-meetings"') :]
+    assert world.pupil.name.replace("'", "&#x27;") in planned
+    other_page = client_for(world.other_school_user).get(
+        reverse("handovers:school_meetings", args=[world.other_school.pk])
+    )
+    assert "Testcollege" in other_page.content.decode()  # the sending side sees it too
+
+
+@pytest.mark.django_db
+def test_invited_guardians_see_the_meeting_and_agreements_in_the_portal(
+    world: World, meeting: HandoverMeeting
+) -> None:
+    Agreement.objects.create(
+        meeting=meeting,
+        text="Startgesprek met de mentor in week 1",
+        owner=world.care_coordinator,
+        due_date=timezone.localdate() + dt.timedelta(days=30),
+        created_by_id=world.care_coordinator.pk,
+    )
+    MinutesEntry.objects.create(
+        meeting=meeting, text="Interne notitie", author=world.care_coordinator, school=world.school
+    )
+    page = (
+        client_for(world.guardian_user)
+        .get(reverse("portal:child", args=[world.pupil.pk]))
+        .content.decode()
+    )
+    card = page[page.index('data-testid="family-meeting"') :]
+    assert "Lokaal 12" in card
+    assert meeting.agenda[0] in card
+    assert "Startgesprek met de mentor in week 1" in card
+    assert "Interne notitie" not in page  # the minutes stay with the schools
+    meeting.participants.filter(guardian__isnull=False).delete()
+    page = (
+        client_for(world.guardian_user)
+        .get(reverse("portal:child", args=[world.pupil.pk]))
+        .content.decode()
+    )
+    assert 'data-testid="family-meeting"' not in page  # not invited: not shown

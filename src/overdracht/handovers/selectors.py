@@ -66,3 +66,32 @@ def still_to_discuss(school_id: int) -> list[IntakeAnalysis]:
         ).values_list("transition__pupil_id", flat=True)
     )
     return [a for a in flagged if a.pupil_id not in planned]
+
+
+def meetings_of_school(school_id: int, *, since_days: int = 30) -> QuerySet[HandoverMeeting]:
+    """The school's warm handovers (as sender or receiver) from `since_days` ago on."""
+    since = timezone.now() - dt.timedelta(days=since_days)
+    return (
+        HandoverMeeting.objects.filter(
+            Q(sending_school_id=school_id) | Q(receiving_school_id=school_id),
+            starts_at__gte=since,
+        )
+        .select_related("transition__pupil", "sending_school", "receiving_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def meetings_for_family(pupil_id: Any, user: Any) -> QuerySet[HandoverMeeting]:
+    """The pupil's warm handovers to which this guardian or the pupil themself is invited,
+    with their agreements (the minutes stay with the schools)."""
+    return (
+        HandoverMeeting.objects.filter(transition__pupil_id=pupil_id)
+        .filter(
+            Q(participants__guardian__user=user)
+            | Q(participants__is_pupil=True, transition__pupil__user=user)
+        )
+        .select_related("sending_school", "receiving_school")
+        .prefetch_related("agreements__owner")
+        .distinct()
+        .order_by("-starts_at")
+    )

@@ -60,7 +60,12 @@ def tasks_of(user: Any) -> MyTasks:
         meetings=selectors.meetings_as_participant(user).filter(
             starts_at__gte=timezone.now() - dt.timedelta(hours=2)
         ),
-        to_discuss=[a for school in schools for a in selectors.still_to_discuss(school.pk)],
+        to_discuss=[
+            analysis
+            for school in schools
+            if Perm.HANDOVER_MEETINGS in school_permissions(user)[school.pk]
+            for analysis in selectors.still_to_discuss(school.pk)
+        ],
         reminders=reminders,
     )
 

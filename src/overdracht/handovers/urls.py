@@ -12,6 +12,7 @@ urlpatterns = [
     path("tasks/agreements/<int:agreement_id>/done/", views.agreement_done, name="agreement_done"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
     path("schools/<int:school_id>/calendar/", steps_views.school_calendar, name="calendar"),
+    path("schools/<int:school_id>/meetings/", views.school_meetings, name="school_meetings"),
     path(
         "schools/<int:school_id>/calendar/<int:milestone_id>/checklist/",
         steps_views.checklist_save,

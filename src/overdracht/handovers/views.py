@@ -30,7 +30,7 @@ from overdracht.pupils.models import Transition
 from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, deny
+from overdracht.schools.permissions import Perm, deny, school_or_404
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -266,3 +266,24 @@ def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("handovers:tasks")
+
+
+@login_required
+def school_meetings(request: HttpRequest, school_id: int) -> HttpResponse:
+    """The school's warm handovers: pupils flagged 'discuss in person' still without one,
+    and those planned or held lately."""
+    school = school_or_404(request, school_id, Perm.HANDOVER_MEETINGS)
+    to_discuss = selectors.still_to_discuss(school.pk)
+    meetings = list(selectors.meetings_of_school(school.pk))
+    if to_discuss or meetings:
+        audit_record(
+            AuditAction.PUPIL_LIST_VIEWED,
+            request=request,
+            school_id=school.pk,
+            details={"list": "warm_handovers", "rows": len(to_discuss) + len(meetings)},
+        )
+    return render(
+        request,
+        "handovers/school_meetings.html",
+        {"school": school, "to_discuss": to_discuss, "meetings": meetings, "now": timezone.now()},
+    )

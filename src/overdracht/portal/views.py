@@ -24,6 +24,7 @@ from overdracht.consent.forms import CorrectionForm, StatementForm
 from overdracht.consent.models import ConsentPurpose
 from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
+from overdracht.handovers import selectors as handover_selectors
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation, pupil_access_or_404
@@ -82,6 +83,7 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             reviews=reviews,
             enrolments=list(pupil.enrolments.all()),
             transitions=list(pupil.transitions.all()),
+            meetings=list(handover_selectors.meetings_for_family(pupil.pk, request.user)),
         ),
     )
 
