@@ -256,3 +256,26 @@ def test_the_school_links_subject_teachers_to_classes(world: World) -> None:
     assert not ClassTeacher.objects.exists()
     assert client_for(world.mentor).get(url).status_code == 403
     assert client_for(world.other_school_user).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_confirming_never_redirects_off_the_site(world: World) -> None:
+    write(client_for(world.care_coordinator), world)
+    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    response = client_for(world.mentor).post(url, {"next": "https://elders.example/"})
+    assert response["Location"] == url
+    overview = reverse("dossiers:class_overview", args=[world.class_group.pk])
+    response = client_for(world.mentor).post(url, {"next": overview})
+    assert response["Location"] == overview
+
+
+@pytest.mark.django_db
+def test_referral_to_care_starts_from_the_dossier_and_the_passport(world: World) -> None:
+    write(client_for(world.care_coordinator), world)
+    refer = reverse("care:refer", args=[world.pupil.pk])
+    for name in ("dossiers:passport", "dossiers:dossier"):
+        url = reverse(name, args=[world.pupil.pk])
+        assert refer in client_for(world.mentor).get(url).content.decode()
+        assert refer in client_for(world.care_coordinator).get(url).content.decode()
+    page = client_for(world.colleague).get(reverse("dossiers:dossier", args=[world.pupil.pk]))
+    assert refer not in page.content.decode()

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -81,7 +82,10 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and current is not None:
         service.passport_confirm(request=request, passport=current, school_id=access.school_id)
         messages.success(request, _("Thank you: you confirmed that you read this passport."))
-        return redirect(request.POST.get("next") or "dossiers:passport", pupil_id=pupil_id)
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            return redirect(back)
+        return redirect("dossiers:passport", pupil_id=pupil_id)
     audit_record(
         AuditAction.PASSPORT_VIEWED,
         request=request,
@@ -99,6 +103,7 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "passport": current,
             "read": read,
             "can_write": access.can(Perm.WRITE_PASSPORT),
+            "can_refer": access.can(Perm.REFER_TO_CARE),
             "class_group": service.current_class_group(pupil),
             "levels": service.reference_levels(pupil),
             "arrangement_labels": dict(Arrangement.choices),

@@ -54,6 +54,7 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "pupil": pupil,
             "sections": sections,
             "can_edit": access.can(Perm.EDIT_DOSSIER),
+            "can_refer": access.can(Perm.REFER_TO_CARE),
             "packs": packs,
             "supplements": supplements.latest_supplements(pupil, [p.code for p in packs]),
         },
