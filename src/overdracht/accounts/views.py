@@ -12,7 +12,6 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,16 +20,9 @@ import segno
 from overdracht.accounts import selectors, services
 from overdracht.accounts.forms import LoginForm, SetupTokenForm, TokenForm
 from overdracht.accounts.models import User
+from overdracht.core.http import safe_next
 
 NEXT_SESSION_KEY = "overdracht_next"
-
-
-def _safe_next(request: HttpRequest, candidate: str | None) -> str | None:
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return None
 
 
 _user = selectors.authenticated_user
@@ -46,7 +38,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, email=email, password=form.cleaned_data["password"])
         if isinstance(user, User):
             services.login_complete(request, user=user)
-            next_url = _safe_next(request, request.GET.get("next"))
+            next_url = safe_next(request, request.GET.get("next"))
             if next_url:
                 request.session[NEXT_SESSION_KEY] = next_url
             return redirect(next_url or settings.LOGIN_REDIRECT_URL)
@@ -127,7 +119,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 def _after_verification(request: HttpRequest) -> str:
-    next_url = _safe_next(request, request.session.pop(NEXT_SESSION_KEY, None))
+    next_url = safe_next(request, request.session.pop(NEXT_SESSION_KEY, None))
     return next_url or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 

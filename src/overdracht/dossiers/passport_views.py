@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.core.http import safe_next
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers import exports
 from overdracht.dossiers import passport as service
@@ -82,10 +82,8 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and current is not None:
         service.passport_confirm(request=request, passport=current, school_id=access.school_id)
         messages.success(request, _("Thank you: you confirmed that you read this passport."))
-        back = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            return redirect(back)
-        return redirect("dossiers:passport", pupil_id=pupil_id)
+        back = safe_next(request, request.POST.get("next"))
+        return redirect(back) if back else redirect("dossiers:passport", pupil_id=pupil_id)
     audit_record(
         AuditAction.PASSPORT_VIEWED,
         request=request,

@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,6 +22,7 @@ from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.core.http import safe_next
 from overdracht.handovers import calendar, ics, selectors, services
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.handovers.tasks import tasks_of
@@ -262,10 +262,8 @@ def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
         raise Http404
     step, school_id = found
     calendar.step_done(request=request, step=step, school_id=school_id)
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("handovers:tasks")
+    back = safe_next(request, request.POST.get("next"))
+    return redirect(back or "handovers:tasks")
 
 
 @login_required
