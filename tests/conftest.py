@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +44,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             )
 
 
-_bsn_counter = (n for n in (f"99999{i:04d}" for i in range(10000)) if bsn.is_valid(n))
+# The ~900 valid numbers of the 99999xxxx test range, over and over: each test starts from an
+# empty database, so numbers only need to differ within one test.
+_bsn_counter = itertools.cycle(
+    [n for n in (f"99999{i:04d}" for i in range(10000)) if bsn.is_valid(n)]
+)
 
 
 def next_bsn() -> str:
