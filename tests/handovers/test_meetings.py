@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 from icalendar import Calendar
 
+from overdracht.audit.models import AuditEvent
 from overdracht.core.school_year import current_school_year
 from overdracht.handovers.models import Agreement, HandoverMeeting, MinutesEntry
 from overdracht.pupils import services as pupil_services
@@ -261,3 +262,67 @@ def test_invited_guardians_see_the_meeting_and_agreements_in_the_portal(
         .content.decode()
     )
     assert 'data-testid="family-meeting"' not in page  # not invited: not shown
+
+
+@pytest.mark.django_db(transaction=True)  # the e-mails go after the commit
+def test_moving_and_cancelling_tell_everyone_with_a_newer_calendar_item(
+    world: World, meeting: HandoverMeeting
+) -> None:
+    url = reverse("handovers:meeting", args=[meeting.pk])
+    sending = client_for(world.other_school_user)  # the other school may change it too
+    mail.outbox.clear()
+    response = sending.post(
+        url,
+        {
+            "form": "change",
+            "change-starts_at": days_ahead(9),
+            "change-duration_minutes": 60,
+            "change-place": "Lokaal 14",
+            "change-video_link": "",
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.duration_minutes, meeting.sequence) == ("Lokaal 14", 60, 1)
+    changed = [m for m in mail.outbox if m.attachments]
+    assert sorted(m.to[0] for m in changed) == [
+        "ander@other.example",
+        "ouder@test.example",
+        "zorg@test.example",
+    ]
+    event = next(c for c in _parse(changed[0].attachments[0][1]).walk() if c.name == "VEVENT")
+    assert int(event["SEQUENCE"]) == 1
+    assert str(event["LOCATION"]) == "Lokaal 14"
+    # a date in the past is refused in Dutch; nothing changes
+    page = sending.post(
+        url,
+        {
+            "form": "change",
+            "change-starts_at": days_ahead(-1),
+            "change-duration_minutes": 60,
+            "change-place": "Lokaal 15",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Het gesprek kan niet in het verleden liggen." in page
+    meeting.refresh_from_db()
+    assert meeting.place == "Lokaal 14"
+
+    mail.outbox.clear()
+    client_for(world.care_coordinator).post(
+        url, {"form": "cancel", "cancel-reason": "De leerling is ziek."}
+    )
+    meeting.refresh_from_db()
+    assert meeting.cancelled_at is not None
+    (first, *_rest) = [m for m in mail.outbox if m.attachments]
+    assert "De leerling is ziek." in first.body
+    calendar = _parse(first.attachments[0][1])
+    assert str(calendar["METHOD"]) == "CANCEL"
+    event = next(c for c in calendar.walk() if c.name == "VEVENT")
+    assert (str(event["STATUS"]), int(event["SEQUENCE"])) == ("CANCELLED", 2)
+    page = client_for(world.care_coordinator).get(url).content.decode()
+    assert 'data-testid="cancelled"' in page
+    assert 'value="minutes"' not in page  # no more minutes on a cancelled meeting
+    assert set(
+        AuditEvent.objects.filter(target=f"meeting:{meeting.pk}").values_list("action", flat=True)
+    ) >= {"meeting.changed", "meeting.cancelled"}

@@ -51,6 +51,8 @@ class AuditAction(models.TextChoices):
     QUESTION_PACK_CHANGED = "question_pack.changed", _("Question pack changed")
     MEETING_PLANNED = "meeting.planned", _("Warm handover planned")
     MEETING_VIEWED = "meeting.viewed", _("Warm handover viewed")
+    MEETING_CHANGED = "meeting.changed", _("Warm handover moved or changed")
+    MEETING_CANCELLED = "meeting.cancelled", _("Warm handover cancelled")
     MINUTES_ADDED = "minutes.added", _("Minutes added")
     AGREEMENT_ADDED = "agreement.added", _("Agreement added")
     STEP_DONE = "step.done", _("Transition step done")

@@ -19,6 +19,9 @@ class Event:
     location: str = ""
     description: str = ""
     url: str = ""
+    sequence: int = 0  # raised on every change; the calendar app keeps the highest
+    cancelled: bool = False
+    organizer: str = ""  # an e-mail address; invitations (METHOD:REQUEST) need one
 
 
 def _escape(text: str) -> str:
@@ -70,7 +73,11 @@ def calendar(
             f"DTSTART:{_utc(event.starts_at)}",
             f"DTEND:{_utc(event.ends_at)}",
             f"SUMMARY:{_escape(event.summary)}",
+            f"SEQUENCE:{event.sequence}",
+            f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}",
         ]
+        if event.organizer:
+            lines.append(f"ORGANIZER;CN=Overdracht:mailto:{event.organizer}")
         if event.location:
             lines.append(f"LOCATION:{_escape(event.location)}")
         if event.description:

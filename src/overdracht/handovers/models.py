@@ -29,6 +29,10 @@ class HandoverMeeting(models.Model):
     agenda = models.JSONField(default=list)
     created_by_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # iCalendar SEQUENCE: raised on every change, so calendar apps replace the old invitation
+    sequence = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["starts_at"]

@@ -62,7 +62,7 @@ def still_to_discuss(school_id: int) -> list[IntakeAnalysis]:
     since = timezone.now() - dt.timedelta(days=365)
     planned = set(
         HandoverMeeting.objects.filter(
-            receiving_school_id=school_id, starts_at__gte=since
+            receiving_school_id=school_id, starts_at__gte=since, cancelled_at__isnull=True
         ).values_list("transition__pupil_id", flat=True)
     )
     return [a for a in flagged if a.pupil_id not in planned]

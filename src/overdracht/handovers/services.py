@@ -1,5 +1,5 @@
-"""Public API of the handovers app (writes): `meeting_plan`, `minutes_add`, `agreement_add`,
-`agreement_done`, `calendar_feed_token`."""
+"""Public API of the handovers app (writes): `meeting_plan`, `meeting_change`,
+`meeting_cancel`, `minutes_add`, `agreement_add`, `agreement_done`, `calendar_feed_token`."""
 
 from __future__ import annotations
 
@@ -43,7 +43,42 @@ def meeting_event(meeting: HandoverMeeting) -> ics.Event:
         location=meeting.video_link or meeting.place,
         description="\n".join(f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)),
         url=settings.OVERDRACHT_BASE_URL + reverse("handovers:meeting", args=[meeting.pk]),
+        sequence=meeting.sequence,
+        cancelled=meeting.cancelled_at is not None,
+        organizer=settings.DEFAULT_FROM_EMAIL,
     )
+
+
+def _send_calendar_item(meeting: HandoverMeeting, *, method: str, subject: str, body: str) -> None:
+    """After the commit, e-mail every invited person (staff, guardians, the pupil with an
+    account) the meeting as a calendar item: REQUEST for a new or changed one, CANCEL."""
+    item = ics.calendar([meeting_event(meeting)], method=method)
+    participants = meeting.participants.select_related("user", "guardian")
+    pupil_user = meeting.transition.pupil.user
+    addresses = sorted(
+        {p.user.email for p in participants if p.user and p.user.email}
+        | {p.guardian.email for p in participants if p.guardian and p.guardian.email}
+        | (
+            {pupil_user.email}
+            if pupil_user and pupil_user.email and any(p.is_pupil for p in participants)
+            else set()
+        )
+    )
+
+    def send() -> None:
+        for address in addresses:
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            message.attach("uitnodiging.ics", item, f"text/calendar; method={method}")
+            message.send()
+
+    transaction.on_commit(send)
+
+
+def _when_valid(starts_at: dt.datetime, place: str, video_link: str) -> None:
+    if starts_at < timezone.now():
+        raise ValidationError(_("The meeting cannot be in the past."))
+    if not place.strip() and not video_link.strip():
+        raise ValidationError(_("Give a place or a video link."))
 
 
 @transaction.atomic
@@ -60,10 +95,7 @@ def meeting_plan(
     invite_pupil: bool,
     acting_school: School,
 ) -> HandoverMeeting:
-    if starts_at < timezone.now():
-        raise ValidationError(_("The meeting cannot be in the past."))
-    if not place and not video_link:
-        raise ValidationError(_("Give a place or a video link."))
+    _when_valid(starts_at, place, video_link)
     author = authenticated_user(request)
     meeting = HandoverMeeting.objects.create(
         transition=transition,
@@ -82,22 +114,13 @@ def meeting_plan(
         + [MeetingParticipant(meeting=meeting, guardian=g) for g in guardians]
         + ([MeetingParticipant(meeting=meeting, is_pupil=True)] if invite_pupil else [])
     )
-    invitation = ics.calendar([meeting_event(meeting)], method="REQUEST")
-    addresses = sorted(
-        {u.email for u in people.values() if u.email} | {g.email for g in guardians if g.email}
+    _send_calendar_item(
+        meeting,
+        method="REQUEST",
+        subject=_("Invitation: warm handover %(name)s") % {"name": transition.pupil.call_name},
+        body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
+        % {"when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
     )
-    subject = _("Invitation: warm handover %(name)s") % {"name": transition.pupil.call_name}
-    body = _("You are invited to a warm handover on %(when)s. The invitation is attached.") % {
-        "when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")
-    }
-
-    def send() -> None:
-        for address in addresses:
-            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            message.attach("uitnodiging.ics", invitation, "text/calendar; method=REQUEST")
-            message.send()
-
-    transaction.on_commit(send)
     audit_record(
         AuditAction.MEETING_PLANNED,
         request=request,
@@ -109,9 +132,78 @@ def meeting_plan(
     return meeting
 
 
+@transaction.atomic
+def meeting_change(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    school: School,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    place: str,
+    video_link: str,
+) -> None:
+    """Move the meeting or change where it is; everyone invited gets the new invitation."""
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
+    _when_valid(starts_at, place, video_link)
+    meeting.starts_at, meeting.duration_minutes = starts_at, duration_minutes
+    meeting.place, meeting.video_link = place.strip(), video_link.strip()
+    meeting.sequence += 1
+    meeting.save(update_fields=["starts_at", "duration_minutes", "place", "video_link", "sequence"])
+    pupil = meeting.transition.pupil
+    _send_calendar_item(
+        meeting,
+        method="REQUEST",
+        subject=_("Changed: warm handover %(name)s") % {"name": pupil.call_name},
+        body=_("The warm handover is now on %(when)s. The new invitation is attached.")
+        % {"when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
+    )
+    audit_record(
+        AuditAction.MEETING_CHANGED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"meeting:{meeting.pk}",
+    )
+
+
+@transaction.atomic
+def meeting_cancel(
+    *, request: HttpRequest, meeting: HandoverMeeting, school: School, reason: str
+) -> None:
+    """Cancel the meeting; everyone invited is told, and calendar apps remove it."""
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
+    meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason.strip()[:300]
+    meeting.sequence += 1
+    meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+    pupil = meeting.transition.pupil
+    body = _("The warm handover of %(when)s is cancelled.") % {
+        "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")
+    }
+    if meeting.cancel_reason:
+        body += "\n\n" + meeting.cancel_reason
+    _send_calendar_item(
+        meeting,
+        method="CANCEL",
+        subject=_("Cancelled: warm handover %(name)s") % {"name": pupil.call_name},
+        body=body,
+    )
+    audit_record(
+        AuditAction.MEETING_CANCELLED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"meeting:{meeting.pk}",
+    )
+
+
 def minutes_add(
     *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
 ) -> MinutesEntry:
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
     if not text.strip():
         raise ValidationError(_("Write something for the minutes."))
     entry = MinutesEntry.objects.create(
@@ -142,6 +234,8 @@ def agreement_add(
     due_date: dt.date,
     school: School,
 ) -> Agreement:
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
     if not meeting.participants.filter(user=owner).exists():
         raise ValidationError(_("The owner must take part in the meeting."))
     agreement = Agreement.objects.create(

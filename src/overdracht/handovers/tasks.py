@@ -58,7 +58,7 @@ def tasks_of(user: Any) -> MyTasks:
         steps=my_steps(user),
         agreements=selectors.open_agreements(user),
         meetings=selectors.meetings_as_participant(user).filter(
-            starts_at__gte=timezone.now() - dt.timedelta(hours=2)
+            starts_at__gte=timezone.now() - dt.timedelta(hours=2), cancelled_at__isnull=True
         ),
         to_discuss=[
             analysis

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from overdracht.accounts.models import User
@@ -24,6 +23,13 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.http import safe_next
 from overdracht.handovers import calendar, ics, selectors, services
+from overdracht.handovers.forms import (
+    AgreementForm,
+    MeetingCancelForm,
+    MeetingChangeForm,
+    MinutesForm,
+    PlanForm,
+)
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.handovers.tasks import tasks_of
 from overdracht.pupils.models import Transition
@@ -31,42 +37,6 @@ from overdracht.pupils.permissions import pupil_access_or_404
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, deny, school_or_404
-
-
-class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Transition) -> str:
-        return (
-            f"{obj.get_kind_display()}: {obj.from_name} → "
-            f"{obj.to_school.name if obj.to_school else '—'} ({obj.school_year})"
-        )
-
-
-class PlanForm(forms.Form):
-    transition = TransitionField(
-        label=gettext_lazy("Transition"), queryset=Transition.objects.none()
-    )
-    starts_at = forms.DateTimeField(
-        label=gettext_lazy("Date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M"],
-    )
-    duration_minutes = forms.IntegerField(
-        label=gettext_lazy("Duration (minutes)"), min_value=10, max_value=240, initial=45
-    )
-    place = forms.CharField(label=gettext_lazy("Place"), required=False, max_length=200)
-    video_link = forms.URLField(
-        label=gettext_lazy("Video link"), required=False, assume_scheme="https"
-    )
-    staff = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Staff to invite"),
-        queryset=User.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    guardians = forms.MultipleChoiceField(
-        label=gettext_lazy("Parents to invite"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    invite_pupil = forms.BooleanField(label=gettext_lazy("Invite the pupil"), required=False)
 
 
 @login_required
@@ -127,58 +97,39 @@ def _meeting_or_404(request: HttpRequest, meeting_id: int) -> tuple[HandoverMeet
     return meeting, School.objects.get(pk=school_id)
 
 
-class MinutesForm(forms.Form):
-    agenda_item = forms.ChoiceField(label=gettext_lazy("Agenda item"), required=False)
-    text = forms.CharField(
-        label=gettext_lazy("Add to the minutes"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-class AgreementForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Agreement"), max_length=500)
-    owner = forms.ModelChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none())
-    due_date = forms.DateField(
-        label=gettext_lazy("Due date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+def _bound(request: HttpRequest, name: str) -> Any:
+    """The POSTed data when this page's form `name` was sent, else None (several forms on
+    one page; prefixes keep their field names and element ids apart)."""
+    return request.POST if request.POST.get("form") == name else None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     found, school = _meeting_or_404(request, meeting_id)
-    # Two forms on one page: prefixes keep their field names and element ids apart.
-    minutes_form = MinutesForm(
-        request.POST if request.POST.get("form") == "minutes" else None, prefix="minutes"
-    )
+    minutes_form = MinutesForm(_bound(request, "minutes"), prefix="minutes")
     minutes_form.fields["agenda_item"].choices = [("", "—")] + [  # type: ignore[attr-defined]
         (item, item) for item in found.agenda
     ]
-    agreement_form = AgreementForm(
-        request.POST if request.POST.get("form") == "agreement" else None, prefix="agreement"
-    )
+    agreement_form = AgreementForm(_bound(request, "agreement"), prefix="agreement")
     agreement_form.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
         meeting_participations__meeting=found
     )
+    change_form = MeetingChangeForm(
+        _bound(request, "change"),
+        prefix="change",
+        initial={
+            "starts_at": timezone.localtime(found.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "duration_minutes": found.duration_minutes,
+            "place": found.place,
+            "video_link": found.video_link,
+        },
+    )
+    cancel_form = MeetingCancelForm(_bound(request, "cancel"), prefix="cancel")
     try:
-        if minutes_form.is_bound and minutes_form.is_valid():
-            services.minutes_add(
-                request=request,
-                meeting=found,
-                school=school,
-                text=minutes_form.cleaned_data["text"],
-                agenda_item=minutes_form.cleaned_data["agenda_item"],
-            )
-            return redirect("handovers:meeting", meeting_id=found.pk)
-        if agreement_form.is_bound and agreement_form.is_valid():
-            data = agreement_form.cleaned_data
-            services.agreement_add(
-                request=request,
-                meeting=found,
-                school=school,
-                text=data["text"],
-                owner=data["owner"],
-                due_date=data["due_date"],
-            )
+        done = _meeting_post(request, found, school, minutes_form, agreement_form)
+        done = done or _meeting_change_post(request, found, school, change_form, cancel_form)
+        if done:
             return redirect("handovers:meeting", meeting_id=found.pk)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
@@ -197,11 +148,72 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "school": school,
             "minutes_form": minutes_form,
             "agreement_form": agreement_form,
+            "change_form": change_form,
+            "cancel_form": cancel_form,
             "participants": found.participants.select_related("user", "guardian"),
             "minutes": found.minutes.select_related("author", "school"),
             "agreements": found.agreements.select_related("owner"),
         },
     )
+
+
+def _meeting_post(
+    request: HttpRequest,
+    found: HandoverMeeting,
+    school: School,
+    minutes_form: MinutesForm,
+    agreement_form: AgreementForm,
+) -> bool:
+    if minutes_form.is_bound and minutes_form.is_valid():
+        services.minutes_add(
+            request=request,
+            meeting=found,
+            school=school,
+            text=minutes_form.cleaned_data["text"],
+            agenda_item=minutes_form.cleaned_data["agenda_item"],
+        )
+        return True
+    if agreement_form.is_bound and agreement_form.is_valid():
+        data = agreement_form.cleaned_data
+        services.agreement_add(
+            request=request,
+            meeting=found,
+            school=school,
+            text=data["text"],
+            owner=data["owner"],
+            due_date=data["due_date"],
+        )
+        return True
+    return False
+
+
+def _meeting_change_post(
+    request: HttpRequest,
+    found: HandoverMeeting,
+    school: School,
+    change_form: MeetingChangeForm,
+    cancel_form: MeetingCancelForm,
+) -> bool:
+    if change_form.is_bound and change_form.is_valid():
+        data = change_form.cleaned_data
+        services.meeting_change(
+            request=request,
+            meeting=found,
+            school=school,
+            starts_at=data["starts_at"],
+            duration_minutes=data["duration_minutes"],
+            place=data["place"],
+            video_link=data["video_link"],
+        )
+        messages.success(request, _("The warm handover is changed; everyone invited is told."))
+        return True
+    if cancel_form.is_bound and cancel_form.is_valid():
+        services.meeting_cancel(
+            request=request, meeting=found, school=school, reason=cancel_form.cleaned_data["reason"]
+        )
+        messages.success(request, _("The warm handover is cancelled; everyone invited is told."))
+        return True
+    return False
 
 
 @login_required
