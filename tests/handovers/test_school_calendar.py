@@ -12,22 +12,14 @@ import pytest
 from overdracht.audit.models import AuditEvent
 from overdracht.core.school_year import current_school_year
 from overdracht.handovers.models import ChecklistTick, Milestone, TransitionStep
-from overdracht.pupils import services as pupil_services
-from overdracht.schools.services import membership_grant
-from tests.conftest import World, client_for, make_user
+from tests.conftest import World, client_for
+from tests.handovers.helpers import career_counsellor, leaving_for_mbo
 
 
 @pytest.fixture
 def counsellor(world: World) -> object:
-    pupil_services.transition_create(
-        pupil=world.classmate,
-        kind="vo_mbo",
-        from_school=world.school,
-        school_year=current_school_year() + 1,
-    )
-    user = make_user("decaan@test.example", "Dirk Decaan")
-    membership_grant(user=user, school=world.school, role="career_counsellor")
-    return user
+    leaving_for_mbo(world, world.classmate)
+    return career_counsellor(world)
 
 
 def _milestone(world: World) -> Milestone:

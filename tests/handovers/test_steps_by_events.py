@@ -11,15 +11,14 @@ from django.utils import timezone
 import pytest
 from stdnum.nl import bsn as bsn_check
 
-from overdracht.consent.models import GuardianReview, ReviewParticipant
-from overdracht.core.school_year import current_school_year
+from overdracht.consent.models import ReviewParticipant
 from overdracht.dossiers.intake import intake_analysis_save
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.services import dossier_import
-from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
 from tests.conftest import World, client_for
+from tests.handovers.helpers import leaving_for_mbo, review_waiting
 
 
 def _done(transition: Transition, key: str) -> dt.date | None:
@@ -54,17 +53,9 @@ def test_intake_analysis_and_passport_mark_their_steps(world: World, rf: Any) ->
 
 @pytest.mark.django_db
 def test_review_done_once_everyone_has_reviewed(world: World) -> None:
-    outgoing = pupil_services.transition_create(
-        pupil=world.classmate,
-        kind="vo_mbo",
-        from_school=world.school,
-        school_year=current_school_year() + 1,
-    )
-    review = GuardianReview.objects.create(
-        transition=outgoing, school=world.school, deadline=timezone.localdate()
-    )
-    first = ReviewParticipant.objects.create(review=review, guardian=world.guardian)
-    ReviewParticipant.objects.create(review=review, is_pupil=True)
+    outgoing = leaving_for_mbo(world, world.classmate)
+    review = review_waiting(outgoing, timezone.localdate(), [world.guardian], pupil=True)
+    first = ReviewParticipant.objects.get(review=review, guardian=world.guardian)
     first.seen_at = timezone.now()
     first.save()
     assert _done(outgoing, "review_done") is None  # the pupil has not reviewed yet

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 import pytest
 
-from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
+from overdracht.consent.models import CorrectionRequest, ReviewParticipant
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
 from overdracht.handovers.calendar import calendar_ensure, responsibilities_save
@@ -21,8 +21,8 @@ from overdracht.handovers.models import Milestone, TransitionStep
 from overdracht.handovers.steps import STEPS
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
-from overdracht.schools.services import membership_grant
-from tests.conftest import World, client_for, make_user
+from tests.conftest import World, client_for
+from tests.handovers.helpers import career_counsellor, leaving_for_mbo, review_waiting
 
 
 def _steps(transition: Transition) -> dict[str, dt.date | None]:
@@ -36,9 +36,7 @@ def _tasks_page(user: object) -> str:
 @pytest.mark.django_db
 def test_a_new_transition_gets_its_steps_due_on_the_regions_calendar(world: World) -> None:
     year = current_school_year()
-    to_mbo = pupil_services.transition_create(
-        pupil=world.classmate, kind="vo_mbo", from_school=world.school, school_year=year + 1
-    )
+    to_mbo = leaving_for_mbo(world, world.classmate)
     steps = _steps(to_mbo)
     assert set(steps) == {key for key, _label in STEPS["vo_mbo"]}
     assert steps["registered"] == dt.date(year + 1, 4, 1)  # the region's 1 April milestone
@@ -95,11 +93,8 @@ def test_each_step_names_the_owner_at_the_school_that_does_it(world: World) -> N
 @pytest.mark.django_db
 def test_my_tasks_shows_a_near_milestone_to_its_responsible_role(world: World) -> None:
     year = current_school_year()
-    pupil_services.transition_create(
-        pupil=world.classmate, kind="vo_mbo", from_school=world.school, school_year=year + 1
-    )
-    counsellor = make_user("decaan@test.example", "Dirk Decaan")
-    membership_grant(user=counsellor, school=world.school, role="career_counsellor")
+    leaving_for_mbo(world, world.classmate)
+    counsellor = career_counsellor(world)
     milestone = Milestone.objects.filter(
         region=world.school.region, school_year=year, key="mbo_registration"
     )
@@ -127,18 +122,8 @@ def test_my_tasks_lists_passports_to_read_until_confirmed(world: World) -> None:
 
 @pytest.mark.django_db
 def test_my_tasks_lists_reviews_past_deadline_and_correction_requests(world: World) -> None:
-    outgoing = pupil_services.transition_create(
-        pupil=world.pupil,
-        kind="vo_mbo",
-        from_school=world.school,
-        school_year=current_school_year() + 1,
-    )
-    review = GuardianReview.objects.create(
-        transition=outgoing,
-        school=world.school,
-        deadline=timezone.localdate() - dt.timedelta(days=1),
-    )
-    ReviewParticipant.objects.create(review=review, guardian=world.guardian)
+    outgoing = leaving_for_mbo(world, world.pupil)
+    review = review_waiting(outgoing, timezone.localdate() - dt.timedelta(days=1), [world.guardian])
     CorrectionRequest.objects.create(
         pupil=world.pupil,
         school=world.school,
