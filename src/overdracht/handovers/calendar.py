@@ -1,7 +1,7 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
 `step_done`, `steps_complete`, `owners_of`, `owner_role`, `calendar_ensure`,
-`calendar_progress`, `overdue_steps`, `my_steps`, `steps_of_pupil`, `responsibilities_of`,
-`responsibilities_save`."""
+`calendar_progress`, `owned_steps_filter`, `step_of_owner`, `overdue_steps`, `my_steps`,
+`steps_of_pupil`, `responsibilities_of`, `responsibilities_save`."""
 
 from __future__ import annotations
 

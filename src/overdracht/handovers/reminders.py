@@ -59,7 +59,7 @@ def step_reminders_send(*, today: dt.date | None = None) -> int:
                 "steps": lines,
                 "link": settings.OVERDRACHT_BASE_URL + reverse("handovers:tasks"),
             }
-            transaction.on_commit(partial(_send, user.email, body))
+            transaction.on_commit(partial(_send, user.email, _("Overdue transition steps"), body))
     return len(pending)
 
 
@@ -118,10 +118,10 @@ def milestone_reminders_send(*, today: dt.date | None = None) -> int:
                     + reverse("handovers:calendar", args=[membership.school_id]),
                 }
                 subject = _("Coming up: %(milestone)s") % {"milestone": milestone.title}
-                transaction.on_commit(partial(_send, membership.user.email, body, subject))
+                transaction.on_commit(partial(_send, membership.user.email, subject, body))
                 sent += 1
     return sent
 
 
-def _send(email: str, body: str, subject: str = "") -> None:
-    send_mail(subject or _("Overdue transition steps"), body, settings.DEFAULT_FROM_EMAIL, [email])
+def _send(email: str, subject: str, body: str) -> None:
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
