@@ -124,3 +124,25 @@ def test_demo_accounts_log_in_with_the_printed_password(demo: None) -> None:
             assert landing["Location"] == reverse("accounts:two_factor_setup"), account.email
         else:
             assert landing.status_code == 200, account.email
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
+    from overdracht.care.models import Referral
+    from overdracht.dossiers.models import PassportVersion
+    from overdracht.handovers.models import Agreement, HandoverMeeting
+
+    zorg = verified_login(Client(), User.objects.get(email="zorg@waalstad-college.example"))
+    college = School.objects.get(brin="99BA")
+    page = zorg.get(reverse("handovers:school_meetings", args=[college.pk])).content.decode()
+    waiting = page[page.index('data-testid="to-discuss"') : page.index("planned-heading")]
+    assert waiting.count("Warme overdracht plannen") == 1  # two of the three flagged have one
+    assert HandoverMeeting.objects.filter(receiving_school=college).count() == 3
+    assert PassportVersion.objects.count() == 2
+    assert Referral.objects.filter(school=college).count() == 1
+    tasks = zorg.get(reverse("handovers:tasks")).content.decode()
+    assert Agreement.objects.get().text in tasks
+    mother = verified_login(Client(), User.objects.get(email="ouder@mail.example"))
+    elif_ = Pupil.objects.get(call_name="Elif", surname="Çelik")
+    portal = mother.get(reverse("portal:child", args=[elif_.pk])).content.decode()
+    assert 'data-testid="family-meeting"' in portal
