@@ -165,7 +165,23 @@ def test_invitation_and_feed_parse_as_icalendar(world: World) -> None:
     feed_url = tasks[tasks.index("/calendar/") : tasks.index(".ics") + 4]
     feed = client_for(None).get(feed_url)
     assert feed.status_code == 200
-    assert len([c for c in _parse(feed.content).walk() if c.name == "VEVENT"]) == 1
+    items = {str(c["UID"]).split("-")[0]: c for c in _parse(feed.content).walk() if "UID" in c}
+    assert "meeting" in items
+    assert "agreement" not in items
+    Agreement.objects.create(
+        meeting=meeting,
+        text="Rooster vooraf sturen",
+        owner=world.other_school_user,
+        due_date=timezone.localdate() + dt.timedelta(days=10),
+        created_by_id=world.care_coordinator.pk,
+    )
+    feed = client_for(None).get(feed_url)
+    items = {str(c["UID"]).split("-")[0]: c for c in _parse(feed.content).walk() if "UID" in c}
+    assert str(items["agreement"]["SUMMARY"]) == "Afspraak: Rooster vooraf sturen"
+    # the region's milestones of the user's roles come along as all-day items
+    feedback = items["milestone"]
+    assert isinstance(feedback.decoded("DTSTART"), dt.date)
+    assert not isinstance(feedback.decoded("DTSTART"), dt.datetime)
     assert client_for(None).get("/calendar/made-up.ics").status_code == 404
 
 

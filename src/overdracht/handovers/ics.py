@@ -12,9 +12,12 @@ PRODID = "-//Overdracht//Warme overdracht//NL"
 
 @dataclass(frozen=True)
 class Event:
+    """One calendar item; a `dt.date` start makes it an all-day item (`ends_at` is then the
+    day after, as iCalendar counts it)."""
+
     uid: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: dt.datetime | dt.date
+    ends_at: dt.datetime | dt.date
     summary: str
     location: str = ""
     description: str = ""
@@ -53,6 +56,12 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _moment(name: str, value: dt.datetime | dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{name}:{_utc(value)}"
+    return f"{name};VALUE=DATE:{value:%Y%m%d}"
+
+
 def calendar(
     events: Iterable[Event], *, method: str = "PUBLISH", name: str = "Overdracht"
 ) -> bytes:
@@ -70,8 +79,8 @@ def calendar(
             "BEGIN:VEVENT",
             f"UID:{event.uid}",
             f"DTSTAMP:{now}",
-            f"DTSTART:{_utc(event.starts_at)}",
-            f"DTEND:{_utc(event.ends_at)}",
+            _moment("DTSTART", event.starts_at),
+            _moment("DTEND", event.ends_at),
             f"SUMMARY:{_escape(event.summary)}",
             f"SEQUENCE:{event.sequence}",
             f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}",

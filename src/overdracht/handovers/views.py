@@ -23,6 +23,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.http import safe_next
 from overdracht.handovers import calendar, ics, selectors, services
+from overdracht.handovers.feed import feed_events
 from overdracht.handovers.forms import (
     AgreementForm,
     MeetingCancelForm,
@@ -253,15 +254,13 @@ def agreement_done(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The user's meetings for a calendar app, behind a secret address."""
+    """The user's warm handovers, agreements and milestones for a calendar app, behind a
+    secret address."""
     found = CalendarFeed.objects.filter(token=token).select_related("user").first()
     if found is None or not found.user.is_active:
         raise Http404
-    meetings = selectors.meetings_as_participant(found.user)
     return HttpResponse(
-        ics.calendar(
-            [services.meeting_event(m) for m in meetings], name=_("Overdracht: warm handovers")
-        ),
+        ics.calendar(feed_events(found.user), name=_("Overdracht: my calendar")),
         content_type="text/calendar; charset=utf-8",
     )
 
