@@ -1,5 +1,5 @@
 """Public API of the handovers app for steps and the regional calendar: `steps_ensure`,
-`step_done`, `steps_complete`, `owners_of`, `owner_role`, `calendar_ensure`,
+`step_done`, `steps_complete`, `steps_complete_of`, `owners_of`, `owner_role`, `calendar_ensure`,
 `calendar_progress`, `owned_steps_filter`, `step_of_owner`, `overdue_steps`, `my_steps`,
 `steps_of_pupil`, `responsibilities_of`, `responsibilities_save`."""
 
@@ -96,6 +96,15 @@ def steps_complete(key: str, **transition: Any) -> int:
         .exclude(transition__status=TransitionStatus.CANCELLED)
         .update(done_at=timezone.localdate())
     )
+
+
+def steps_complete_of(transition: Transition, key: str) -> int:
+    """`steps_complete` for one transition at hand (no join: its status is known)."""
+    if transition.status == TransitionStatus.CANCELLED:
+        return 0
+    return TransitionStep.objects.filter(
+        transition_id=transition.pk, key=key, done_at__isnull=True
+    ).update(done_at=timezone.localdate())
 
 
 def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> None:

@@ -21,7 +21,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.handovers import ics
 from overdracht.handovers.agendas import agenda_for
-from overdracht.handovers.calendar import steps_complete
+from overdracht.handovers.calendar import steps_complete_of
 from overdracht.handovers.models import (
     Agreement,
     CalendarFeed,
@@ -221,7 +221,7 @@ def minutes_add(
         target=f"minutes:{entry.pk}",
     )
     if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
-        steps_complete("warm_handover_held", pk=meeting.transition_id)
+        steps_complete_of(meeting.transition, "warm_handover_held")
     return entry
 
 

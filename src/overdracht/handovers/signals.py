@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from overdracht.consent.models import ReviewParticipant
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis, PassportVersion
-from overdracht.handovers.calendar import steps_complete, steps_ensure
+from overdracht.handovers.calendar import steps_complete, steps_complete_of, steps_ensure
 from overdracht.oso.models import DossierState, ReceivedDossier
 from overdracht.pupils.models import Transition
 
@@ -31,8 +31,8 @@ def steps_of_new_transition(
 def dossier_received(
     sender: type[ReceivedDossier], instance: ReceivedDossier, raw: bool = False, **_: Any
 ) -> None:
-    if not raw and instance.state == DossierState.CURRENT and instance.transition_id:
-        steps_complete("received", pk=instance.transition_id)
+    if not raw and instance.state == DossierState.CURRENT and instance.transition is not None:
+        steps_complete_of(instance.transition, "received")
 
 
 @receiver(post_save, sender=IntakeAnalysis, dispatch_uid="handovers.intake_analysed")
