@@ -4,6 +4,7 @@ on the pupil's steps page and finds the rest in *Mijn taken*."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -62,3 +63,38 @@ def test_checklist_and_a_step_done_on_the_pupils_page(live_server: Any, browser:
     ib.get_by_role("link", name="Mijn taken").click()
     expect(ib.get_by_role("heading", name="Herinneringen")).to_be_visible()
     assert_accessible(ib)
+
+
+def test_region_sets_its_calendar_and_the_college_sees_its_warm_handovers(
+    live_server: Any, browser: Any
+) -> None:
+    demo_region_load()
+
+    swv = browser.new_context(**CONTEXT).new_page()
+    log_in_with_new_second_step(swv, live_server.url, "swv@swv-waalstad.example", check_a11y=False)
+    swv.get_by_role("link", name=re.compile("^Regionale kalender van")).click()
+    feedback = swv.get_by_role("group", name="Terugkoppeling aan de basisschool")
+    feedback.get_by_label("Verantwoordelijk").select_option(
+        label="Zorgcoördinator / intern begeleider"
+    )
+    assert_accessible(swv)
+    swv.get_by_role("button", name="Opslaan").click()
+    expect(swv.get_by_role("status")).to_contain_text("opgeslagen")
+    expect(
+        swv.get_by_role("group", name="Terugkoppeling aan de basisschool").get_by_label(
+            "Verantwoordelijk"
+        )
+    ).to_have_value("care_coordinator")
+
+    zorg = browser.new_context(**CONTEXT).new_page()
+    log_in_with_new_second_step(
+        zorg, live_server.url, "zorg@waalstad-college.example", check_a11y=False
+    )
+    zorg.get_by_role("link", name="Warme overdrachten").first.click()
+    plan_links = zorg.get_by_test_id("to-discuss").get_by_role(
+        "link", name=re.compile("^Warme overdracht plannen")
+    )
+    expect(plan_links).to_have_count(1)  # of the three flagged, two have a warm handover
+    rows = zorg.get_by_test_id("school-meetings").get_by_role("row")
+    expect(rows).to_have_count(3)  # the header, the one held last week, the one planned
+    assert_accessible(zorg)
