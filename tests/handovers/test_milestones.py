@@ -15,7 +15,8 @@ from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
 from overdracht.handovers.models import Milestone, TransitionStep
 from overdracht.schools.models import Region
-from tests.conftest import verified_login
+from tests.conftest import World, client_for, verified_login
+from tests.handovers.helpers import leaving_for_mbo
 
 
 @pytest.fixture
@@ -99,3 +100,45 @@ def test_the_region_sets_the_responsible_role_from_the_list(demo: None) -> None:
     assert swv.post(url, form).status_code == 302
     feedback.refresh_from_db()
     assert feedback.role == "care_coordinator"
+
+
+@pytest.mark.django_db
+def test_the_region_adds_and_removes_a_milestone_of_its_own(world: World) -> None:
+    year = current_school_year()
+    leaving = leaving_for_mbo(world, world.classmate)
+    held = TransitionStep.objects.get(transition=leaving, key="warm_handover_held")
+    assert held.due_date is None  # no default milestone names it
+    region = world.school.region
+    add = reverse("handovers:milestone_add", args=[region.pk])
+    form = {
+        "new-title": "Week van de warme overdracht",
+        "new-date": dt.date(year + 1, 6, 10).isoformat(),
+        "new-role": "care_coordinator",
+        "new-step": "warm_handover_held",
+        "new-kinds": ["vo_mbo", "po_vo"],
+        "new-checklist": "Gesprek gepland\nVerslag gedeeld",
+    }
+    assert client_for(world.care_coordinator).post(add, form).status_code == 404
+    swv = client_for(world.partnership_user)
+    refused = swv.post(add, {**form, "new-kinds": [], "new-role": "wizard"}).content.decode()
+    assert "Kies een verantwoordelijke rol uit de lijst." in refused
+    assert "Kies minstens één soort overstap uit de lijst." in refused
+    assert "Week van de warme overdracht" in refused  # what was typed stays
+    assert not Milestone.objects.filter(title="Week van de warme overdracht").exists()
+
+    assert swv.post(add, form).status_code == 302
+    added = Milestone.objects.get(title="Week van de warme overdracht")
+    held.refresh_from_db()
+    assert held.due_date == dt.date(year + 1, 6, 10)
+    page = client_for(world.care_coordinator).get(
+        reverse("handovers:calendar", args=[world.school.pk])
+    )
+    assert "Week van de warme overdracht" in page.content.decode()
+
+    remove = reverse("handovers:milestone_remove", args=[region.pk, "final_advice"])
+    swv.post(remove)
+    assert Milestone.objects.filter(region=region, key="final_advice").exists()
+    swv.post(reverse("handovers:milestone_remove", args=[region.pk, added.key]))
+    assert not Milestone.objects.filter(pk=added.pk).exists()
+    held.refresh_from_db()
+    assert held.due_date is None

@@ -4,16 +4,18 @@ the due dates of the open steps follow. Each school ticks off a milestone's chec
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from overdracht.handovers.calendar import calendar_ensure
 from overdracht.handovers.models import ChecklistTick, Milestone, TransitionStep
+from overdracht.handovers.steps import MILESTONES, STEPS
 from overdracht.schools.models import Region, School
 from overdracht.schools.permissions import Perm, has_school_perm, school_roles
 from overdracht.schools.roles import Role
@@ -34,20 +36,24 @@ def due_dates_apply(region: Region, school_year: int) -> int:
     name the same step (provisional and final advice), the last one."""
     changed = 0
     for milestone in sorted(calendar_ensure(region, school_year), key=lambda m: m.date):
-        changed += (
-            TransitionStep.objects.filter(
-                key=milestone.step_key,
-                transition__kind__in=milestone.kinds,
-                transition__school_year=school_year + 1,
-                done_at__isnull=True,
-            )
-            .filter(
-                Q(transition__from_school__region=region)
-                | Q(transition__from_school__isnull=True, transition__to_school__region=region)
-            )
-            .update(due_date=milestone.date)
+        changed += _open_steps(region, school_year, milestone.step_key, milestone.kinds).update(
+            due_date=milestone.date
         )
     return changed
+
+
+def _open_steps(
+    region: Region, school_year: int, step_key: str, kinds: list[str]
+) -> QuerySet[TransitionStep]:
+    return TransitionStep.objects.filter(
+        key=step_key,
+        transition__kind__in=kinds,
+        transition__school_year=school_year + 1,
+        done_at__isnull=True,
+    ).filter(
+        Q(transition__from_school__region=region)
+        | Q(transition__from_school__isnull=True, transition__to_school__region=region)
+    )
 
 
 def milestones_save(
@@ -91,6 +97,72 @@ def milestones_save(
             milestone.save(update_fields=["title", "date", "checklist", "role"])
         due_dates_apply(region, school_year)
     return sorted(milestones.values(), key=lambda m: m.date)
+
+
+@dataclass(frozen=True)
+class NewMilestone:
+    title: str
+    date: dt.date | None
+    role: str
+    step_key: str
+    kinds: list[str]
+    checklist: list[str]
+
+
+DEFAULT_KEYS = frozenset(default.key for default in MILESTONES)
+
+
+@transaction.atomic
+def milestone_add(*, region: Region, school_year: int, value: NewMilestone) -> Milestone:
+    """A date the region sets on top of the defaults (a first conversation in groep 7, a
+    warm handover week...). Raises ValidationError with one message per problem."""
+    first, last = dt.date(school_year, 8, 1), dt.date(school_year + 1, 7, 31)
+    errors = []
+    if not value.title.strip():
+        errors.append(_("Give every milestone a name."))
+    if value.date is None or not first <= value.date <= last:
+        errors.append(
+            _("Choose a date between %(first)s and %(last)s.")
+            % {"first": first.strftime("%d-%m-%Y"), "last": last.strftime("%d-%m-%Y")}
+        )
+    if value.role not in Role.values:
+        errors.append(_("Choose a responsible role from the list."))
+    kinds = [kind for kind in dict.fromkeys(value.kinds) if kind in STEPS]
+    if not kinds or len(kinds) != len(set(value.kinds)):
+        errors.append(_("Choose at least one kind of transition from the list."))
+    elif not any(value.step_key in dict(STEPS[kind]) for kind in kinds):
+        errors.append(_("Choose a step that these kinds of transition have."))
+    if errors:
+        raise ValidationError(errors)
+    assert value.date is not None
+    calendar_ensure(region, school_year)
+    milestone = Milestone.objects.create(
+        region=region,
+        school_year=school_year,
+        key=f"region-{secrets.token_hex(4)}",
+        title=value.title.strip()[:200],
+        date=value.date,
+        role=value.role,
+        step_key=value.step_key,
+        kinds=kinds,
+        checklist=[line.strip() for line in value.checklist if line.strip()],
+    )
+    due_dates_apply(region, school_year)
+    return milestone
+
+
+@transaction.atomic
+def milestone_remove(*, region: Region, school_year: int, key: str) -> None:
+    """Take away a milestone the region added; the defaults stay (move them instead). Open
+    steps it dated fall back to the remaining milestones, or to no date."""
+    if key in DEFAULT_KEYS:
+        raise ValidationError(_("A milestone of the law or the defaults cannot be removed."))
+    milestone = Milestone.objects.filter(region=region, school_year=school_year, key=key).first()
+    if milestone is None:
+        return
+    milestone.delete()
+    _open_steps(region, school_year, milestone.step_key, milestone.kinds).update(due_date=None)
+    due_dates_apply(region, school_year)
 
 
 def may_tick(user: Any, school: School, milestone: Milestone) -> bool:

@@ -1,9 +1,8 @@
-"""Pages for the steps of a pupil's transitions, the school's "who does what" register, the
-school's view of the regional calendar and the region's milestones."""
+"""Pages for the steps of a pupil's transitions, the school's "who does what" register and
+the school's view of the regional calendar."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -26,7 +25,6 @@ from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404, school_roles
 from overdracht.schools.roles import Role
-from overdracht.schools.selectors import regions_coordinated_by
 
 
 @login_required
@@ -70,52 +68,6 @@ def responsibilities(request: HttpRequest, school_id: int) -> HttpResponse:
         request,
         "handovers/responsibilities.html",
         {"school": school, "rows": rows, "roles": Role.choices, "errors": errors},
-    )
-
-
-def _date_or_none(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def region_milestones(request: HttpRequest, region_id: int) -> HttpResponse:
-    """Partnership staff set the region's milestones for this school year."""
-    region = next((r for r in regions_coordinated_by(request.user) if r.pk == region_id), None)
-    if region is None:
-        raise Http404
-    year = current_school_year()
-    rows = sorted(calendar.calendar_ensure(region, year), key=lambda m: m.date)
-    errors: list[str] = []
-    if request.method == "POST":
-        values = [
-            milestones.MilestoneInput(
-                key=m.key,
-                title=request.POST.get(f"title-{m.key}", ""),
-                date=_date_or_none(request.POST.get(f"date-{m.key}", "")),
-                checklist=request.POST.get(f"checklist-{m.key}", "").splitlines(),
-                role=request.POST.get(f"role-{m.key}", ""),
-            )
-            for m in rows
-        ]
-        try:
-            milestones.milestones_save(region=region, school_year=year, values=values)
-        except ValidationError as exc:
-            errors = exc.messages
-            for milestone, value in zip(rows, values, strict=True):  # show what was typed
-                milestone.title, milestone.checklist = value.title, value.checklist
-                milestone.role = value.role or milestone.role
-                milestone.date = value.date  # type: ignore[assignment]
-        else:
-            messages.success(request, _("The regional calendar has been saved."))
-            return redirect("handovers:region_milestones", region_id=region.pk)
-    return render(
-        request,
-        "handovers/region_milestones.html",
-        {"region": region, "year": year, "rows": rows, "errors": errors, "roles": Role.choices},
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overdracht.handovers import steps_views, views
+from overdracht.handovers import region_views, steps_views, views
 
 app_name = "handovers"
 
@@ -22,8 +22,18 @@ urlpatterns = [
     path("pupils/<uuid:pupil_id>/steps/", steps_views.pupil_steps, name="pupil_steps"),
     path(
         "regions/<int:region_id>/milestones/",
-        steps_views.region_milestones,
+        region_views.region_milestones,
         name="region_milestones",
+    ),
+    path(
+        "regions/<int:region_id>/milestones/new/",
+        region_views.milestone_add,
+        name="milestone_add",
+    ),
+    path(
+        "regions/<int:region_id>/milestones/<str:key>/remove/",
+        region_views.milestone_remove,
+        name="milestone_remove",
     ),
     path(
         "schools/<int:school_id>/responsibilities/",
