@@ -238,6 +238,18 @@ def _clusters(rows: list[OverviewRow]) -> list[tuple[str, list[Pupil]]]:
     return clusters
 
 
+def _current_versions(pupil_ids: Any) -> dict[Any, PassportVersion]:
+    """{pupil id: their current passport version} for these pupils (ids or a subquery)."""
+    latest: dict[Any, PassportVersion] = {}
+    for version in (
+        PassportVersion.objects.filter(pupil_id__in=pupil_ids)
+        .select_related("pupil")
+        .order_by("pupil_id", "-version")
+    ):
+        latest.setdefault(version.pupil_id, version)
+    return latest
+
+
 @dataclass
 class ReaderState:
     user: Any
@@ -262,11 +274,7 @@ def unread_dashboard(school: School, school_year: int) -> list[ClassReading]:
                 active_enrolment_filter(), class_group=class_group
             ).values_list("pupil_id", flat=True)
         )
-        latest: dict[Any, PassportVersion] = {}
-        for passport in PassportVersion.objects.filter(pupil_id__in=pupil_ids).order_by(
-            "pupil_id", "-version"
-        ):
-            latest.setdefault(passport.pupil_id, passport)
+        latest = _current_versions(pupil_ids)
         receipts = set(
             ReadReceipt.objects.filter(passport__in=[p.pk for p in latest.values()]).values_list(
                 "passport_id", "user_id"
@@ -293,13 +301,7 @@ def passports_to_read(user: Any) -> list[PassportVersion]:
     pupil_ids = Enrolment.objects.filter(active_enrolment_filter(), class_group__in=classes).values(
         "pupil_id"
     )
-    latest: dict[Any, PassportVersion] = {}
-    for version in (
-        PassportVersion.objects.filter(pupil_id__in=pupil_ids)
-        .select_related("pupil")
-        .order_by("pupil_id", "-version")
-    ):
-        latest.setdefault(version.pupil_id, version)
+    latest = _current_versions(pupil_ids)
     read = set(
         ReadReceipt.objects.filter(user_id=user.pk, passport__in=list(latest.values())).values_list(
             "passport_id", flat=True
@@ -323,13 +325,7 @@ def passport_reminders_send(*, today: dt.date | None = None) -> int:
                 active_enrolment_filter(), class_group=class_group
             ).values_list("pupil_id", flat=True)
         )
-        latest: dict[Any, PassportVersion] = {}
-        for version in (
-            PassportVersion.objects.filter(pupil_id__in=pupil_ids)
-            .select_related("pupil")
-            .order_by("pupil_id", "-version")
-        ):
-            latest.setdefault(version.pupil_id, version)
+        latest = _current_versions(pupil_ids)
         old = [p for p in latest.values() if (day - timezone.localdate(p.created_at)).days > limit]
         if not old:
             continue
