@@ -342,3 +342,28 @@ def test_moving_and_cancelling_tell_everyone_with_a_newer_calendar_item(
     assert set(
         AuditEvent.objects.filter(target=f"meeting:{meeting.pk}").values_list("action", flat=True)
     ) >= {"meeting.changed", "meeting.cancelled"}
+
+
+@pytest.mark.django_db(transaction=True)  # the e-mails go after the commit
+def test_more_people_are_invited_later_and_only_they_get_the_invitation(
+    world: World, meeting: HandoverMeeting
+) -> None:
+    url = reverse("handovers:meeting", args=[meeting.pk])
+    page = client_for(world.care_coordinator).get(url).content.decode()
+    invite_part = page[page.index('value="invite"') :]
+    assert "Mia Mentor" in invite_part  # staff of the school not invited yet
+    assert "Olga Anders" not in invite_part[: invite_part.index("</form>")]  # invited already
+    mail.outbox.clear()
+    response = client_for(world.care_coordinator).post(
+        url, {"form": "invite", "invite-staff": [world.mentor.pk]}
+    )
+    assert response.status_code == 302
+    assert meeting.participants.filter(user=world.mentor).exists()
+    assert [m.to for m in mail.outbox] == [["mentor@test.example"]]
+    tasks = client_for(world.mentor).get(reverse("handovers:tasks")).content.decode()
+    assert url in tasks  # the meeting is in the new participant's list
+    outsider = make_user("ander@derde.example")
+    response = client_for(world.care_coordinator).post(
+        url, {"form": "invite", "invite-staff": [outsider.pk]}
+    )
+    assert not meeting.participants.filter(user=outsider).exists()  # not of either school

@@ -69,3 +69,15 @@ class AgreementForm(forms.Form):
     due_date = forms.DateField(
         label=gettext_lazy("Due date"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class MeetingInviteForm(forms.Form):
+    staff = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Staff to invite"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guardians = forms.MultipleChoiceField(
+        label=gettext_lazy("Parents to invite"), required=False, widget=forms.CheckboxSelectMultiple
+    )

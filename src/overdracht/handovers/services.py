@@ -1,5 +1,6 @@
 """Public API of the handovers app (writes): `meeting_plan`, `meeting_change`,
-`meeting_cancel`, `minutes_add`, `agreement_add`, `agreement_done`, `calendar_feed_token`."""
+`meeting_invite`, `meeting_cancel`, `minutes_add`, `agreement_add`, `agreement_done`,
+`calendar_feed_token`."""
 
 from __future__ import annotations
 
@@ -49,11 +50,21 @@ def meeting_event(meeting: HandoverMeeting) -> ics.Event:
     )
 
 
-def _send_calendar_item(meeting: HandoverMeeting, *, method: str, subject: str, body: str) -> None:
+def _send_calendar_item(
+    meeting: HandoverMeeting,
+    *,
+    method: str,
+    subject: str,
+    body: str,
+    only: list[MeetingParticipant] | None = None,
+) -> None:
     """After the commit, e-mail every invited person (staff, guardians, the pupil with an
-    account) the meeting as a calendar item: REQUEST for a new or changed one, CANCEL."""
+    account; or `only` these) the meeting as a calendar item: REQUEST for a new or changed
+    one, CANCEL."""
     item = ics.calendar([meeting_event(meeting)], method=method)
-    participants = meeting.participants.select_related("user", "guardian")
+    participants = (
+        only if only is not None else meeting.participants.select_related("user", "guardian")
+    )
     pupil_user = meeting.transition.pupil.user
     addresses = sorted(
         {p.user.email for p in participants if p.user and p.user.email}
@@ -166,6 +177,50 @@ def meeting_change(
         subject_pupil_id=pupil.pk,
         target=f"meeting:{meeting.pk}",
     )
+
+
+@transaction.atomic
+def meeting_invite(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    school: School,
+    staff: list[Any],
+    guardians: list[Guardian],
+) -> int:
+    """Invite more people (staff of either school, the pupil's guardians) to a planned
+    meeting; only they get the invitation. Returns how many were new."""
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
+    have_users = set(meeting.participants.values_list("user_id", flat=True))
+    have_guardians = set(meeting.participants.values_list("guardian_id", flat=True))
+    added = MeetingParticipant.objects.bulk_create(
+        [MeetingParticipant(meeting=meeting, user=u) for u in staff if u.pk not in have_users]
+        + [
+            MeetingParticipant(meeting=meeting, guardian=g)
+            for g in guardians
+            if g.pk not in have_guardians
+        ]
+    )
+    if added:
+        pupil = meeting.transition.pupil
+        _send_calendar_item(
+            meeting,
+            method="REQUEST",
+            subject=_("Invitation: warm handover %(name)s") % {"name": pupil.call_name},
+            body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
+            % {"when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")},
+            only=added,
+        )
+        audit_record(
+            AuditAction.MEETING_CHANGED,
+            request=request,
+            school_id=school.pk,
+            subject_pupil_id=pupil.pk,
+            target=f"meeting:{meeting.pk}",
+            details={"invited": len(added)},
+        )
+    return len(added)
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ from overdracht.handovers.forms import (
     AgreementForm,
     MeetingCancelForm,
     MeetingChangeForm,
+    MeetingInviteForm,
     MinutesForm,
     PlanForm,
 )
@@ -127,9 +128,11 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
         },
     )
     cancel_form = MeetingCancelForm(_bound(request, "cancel"), prefix="cancel")
+    invite_form = _invite_form(request, found)
     try:
         done = _meeting_post(request, found, school, minutes_form, agreement_form)
         done = done or _meeting_change_post(request, found, school, change_form, cancel_form)
+        done = done or _meeting_invite_post(request, found, school, invite_form)
         if done:
             return redirect("handovers:meeting", meeting_id=found.pk)
     except ValidationError as exc:
@@ -151,11 +154,55 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "agreement_form": agreement_form,
             "change_form": change_form,
             "cancel_form": cancel_form,
+            "invite_form": invite_form,
             "participants": found.participants.select_related("user", "guardian"),
             "minutes": found.minutes.select_related("author", "school"),
             "agreements": found.agreements.select_related("owner"),
         },
     )
+
+
+def _invite_form(request: HttpRequest, found: HandoverMeeting) -> MeetingInviteForm:
+    """Staff of both schools and the pupil's guardians who are not invited yet."""
+    form = MeetingInviteForm(_bound(request, "invite"), prefix="invite")
+    invited = found.participants.all()
+    cast("forms.ModelMultipleChoiceField[User]", form.fields["staff"]).queryset = (
+        User.objects.filter(
+            memberships__school__in=[found.sending_school_id, found.receiving_school_id]
+        )
+        .exclude(pk__in=invited.filter(user__isnull=False).values("user_id"))
+        .distinct()
+        .order_by("full_name")
+    )
+    taken = set(invited.filter(guardian__isnull=False).values_list("guardian_id", flat=True))
+    cast(forms.MultipleChoiceField, form.fields["guardians"]).choices = [
+        (str(r.guardian_id), r.guardian.name)
+        for r in found.transition.pupil.guardian_relations.select_related("guardian")
+        if r.guardian_id not in taken
+    ]
+    return form
+
+
+def _meeting_invite_post(
+    request: HttpRequest, found: HandoverMeeting, school: School, form: MeetingInviteForm
+) -> bool:
+    if not (form.is_bound and form.is_valid()):
+        return False
+    chosen = {str(g) for g in form.cleaned_data["guardians"]}
+    guardians = [
+        r.guardian
+        for r in found.transition.pupil.guardian_relations.select_related("guardian")
+        if str(r.guardian_id) in chosen
+    ]
+    added = services.meeting_invite(
+        request=request,
+        meeting=found,
+        school=school,
+        staff=list(form.cleaned_data["staff"]),
+        guardians=guardians,
+    )
+    messages.success(request, _("Invited: %(count)d; they get the invitation.") % {"count": added})
+    return True
 
 
 def _meeting_post(
