@@ -47,6 +47,10 @@ def test_intake_analysis_and_passport_mark_their_steps(world: World, rf: Any) ->
         {"tips": "Korte stappen.\nVroeg aankondigen.\nGeen onverwachte beurt."},
     )
     assert _done(arrival, "passport_shared") == timezone.localdate()
+    page = client_for(world.care_coordinator).get(
+        reverse("handovers:pupil_steps", args=[world.pupil.pk])
+    )
+    assert "(gezien door Overdracht)" in page.content.decode()
     # the other school's steps of the same pupil are not touched
     assert _done(arrival, "dossier_sent") is None
 

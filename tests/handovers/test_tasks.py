@@ -173,7 +173,9 @@ def test_the_owner_marks_a_step_done_on_the_pupils_steps_page(world: World) -> N
     assert response["Location"] == page_url
     received.refresh_from_db()
     assert received.done_at == timezone.localdate()
-    assert done_url not in care.get(page_url).content.decode()
+    page = care.get(page_url).content.decode()
+    assert done_url not in page
+    assert "(Zara Zorg)" in page  # who marked it done
     assert care.post(done_url).status_code == 404  # done already
     sent = TransitionStep.objects.get(transition=transition, key="dossier_sent")
     response = client_for(world.other_school_user).post(

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -260,6 +261,7 @@ class StepRow:
     owners: list[tuple[School, str]]
     overdue: bool
     mine: bool  # open, and the viewer's role owns it at the viewing school
+    done_by: str  # who marked it done; empty when the product saw it happen
 
 
 def steps_of_pupil(
@@ -276,6 +278,12 @@ def steps_of_pupil(
     by_transition: dict[int, dict[str, TransitionStep]] = {}
     for step in TransitionStep.objects.filter(transition__in=transitions):
         by_transition.setdefault(step.transition_id, {})[step.key] = step
+    done_by: dict[int | None, str] = dict(
+        User.objects.filter(
+            pk__in={step.done_by_id for steps in by_transition.values() for step in steps.values()}
+            - {None}
+        ).values_list("pk", "full_name")
+    )
     today = timezone.localdate()
     result = []
     for transition in transitions:
@@ -291,6 +299,7 @@ def steps_of_pupil(
                 mine=have[key].done_at is None
                 and school in _doers(transition, key)
                 and registers[school.pk][key] in roles,
+                done_by=done_by.get(have[key].done_by_id, ""),
             )
             for key, _label in STEPS.get(transition.kind, [])
             if key in have
