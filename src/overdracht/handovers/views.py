@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import cast
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -99,7 +99,7 @@ def _meeting_or_404(request: HttpRequest, meeting_id: int) -> tuple[HandoverMeet
     return meeting, School.objects.get(pk=school_id)
 
 
-def _bound(request: HttpRequest, name: str) -> Any:
+def _bound(request: HttpRequest, name: str) -> QueryDict | None:
     """The POSTed data when this page's form `name` was sent, else None (several forms on
     one page; prefixes keep their field names and element ids apart)."""
     return request.POST if request.POST.get("form") == name else None
