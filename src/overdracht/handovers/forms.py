@@ -32,12 +32,7 @@ class MeetingChangeForm(forms.Form):
     )
 
 
-class PlanForm(MeetingChangeForm):
-    field_order = ["transition", "starts_at", "duration_minutes", "place", "video_link"]
-
-    transition = TransitionField(
-        label=gettext_lazy("Transition"), queryset=Transition.objects.none()
-    )
+class MeetingInviteForm(forms.Form):
     staff = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Staff to invite"),
         queryset=User.objects.none(),
@@ -46,6 +41,14 @@ class PlanForm(MeetingChangeForm):
     )
     guardians = forms.MultipleChoiceField(
         label=gettext_lazy("Parents to invite"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class PlanForm(MeetingChangeForm, MeetingInviteForm):
+    field_order = ["transition", "starts_at", "duration_minutes", "place", "video_link"]
+
+    transition = TransitionField(
+        label=gettext_lazy("Transition"), queryset=Transition.objects.none()
     )
     invite_pupil = forms.BooleanField(label=gettext_lazy("Invite the pupil"), required=False)
 
@@ -68,16 +71,4 @@ class AgreementForm(forms.Form):
     owner = forms.ModelChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none())
     due_date = forms.DateField(
         label=gettext_lazy("Due date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-
-class MeetingInviteForm(forms.Form):
-    staff = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Staff to invite"),
-        queryset=User.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    guardians = forms.MultipleChoiceField(
-        label=gettext_lazy("Parents to invite"), required=False, widget=forms.CheckboxSelectMultiple
     )
