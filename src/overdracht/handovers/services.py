@@ -85,6 +85,25 @@ def _send_calendar_item(
     transaction.on_commit(send)
 
 
+def _send_invitation(
+    meeting: HandoverMeeting, only: list[MeetingParticipant] | None = None
+) -> None:
+    _send_calendar_item(
+        meeting,
+        method="REQUEST",
+        subject=_("Invitation: warm handover %(name)s")
+        % {"name": meeting.transition.pupil.call_name},
+        body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
+        % {"when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")},
+        only=only,
+    )
+
+
+def _not_cancelled(meeting: HandoverMeeting) -> None:
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
+
+
 def _when_valid(starts_at: dt.datetime, place: str, video_link: str) -> None:
     if starts_at < timezone.now():
         raise ValidationError(_("The meeting cannot be in the past."))
@@ -125,13 +144,7 @@ def meeting_plan(
         + [MeetingParticipant(meeting=meeting, guardian=g) for g in guardians]
         + ([MeetingParticipant(meeting=meeting, is_pupil=True)] if invite_pupil else [])
     )
-    _send_calendar_item(
-        meeting,
-        method="REQUEST",
-        subject=_("Invitation: warm handover %(name)s") % {"name": transition.pupil.call_name},
-        body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
-        % {"when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
-    )
+    _send_invitation(meeting)
     audit_record(
         AuditAction.MEETING_PLANNED,
         request=request,
@@ -155,8 +168,7 @@ def meeting_change(
     video_link: str,
 ) -> None:
     """Move the meeting or change where it is; everyone invited gets the new invitation."""
-    if meeting.cancelled_at is not None:
-        raise ValidationError(_("This warm handover was cancelled."))
+    _not_cancelled(meeting)
     _when_valid(starts_at, place, video_link)
     meeting.starts_at, meeting.duration_minutes = starts_at, duration_minutes
     meeting.place, meeting.video_link = place.strip(), video_link.strip()
@@ -190,8 +202,7 @@ def meeting_invite(
 ) -> int:
     """Invite more people (staff of either school, the pupil's guardians) to a planned
     meeting; only they get the invitation. Returns how many were new."""
-    if meeting.cancelled_at is not None:
-        raise ValidationError(_("This warm handover was cancelled."))
+    _not_cancelled(meeting)
     have_users = set(meeting.participants.values_list("user_id", flat=True))
     have_guardians = set(meeting.participants.values_list("guardian_id", flat=True))
     added = MeetingParticipant.objects.bulk_create(
@@ -204,14 +215,7 @@ def meeting_invite(
     )
     if added:
         pupil = meeting.transition.pupil
-        _send_calendar_item(
-            meeting,
-            method="REQUEST",
-            subject=_("Invitation: warm handover %(name)s") % {"name": pupil.call_name},
-            body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
-            % {"when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")},
-            only=added,
-        )
+        _send_invitation(meeting, only=added)
         audit_record(
             AuditAction.MEETING_CHANGED,
             request=request,
@@ -228,8 +232,7 @@ def meeting_cancel(
     *, request: HttpRequest, meeting: HandoverMeeting, school: School, reason: str
 ) -> None:
     """Cancel the meeting; everyone invited is told, and calendar apps remove it."""
-    if meeting.cancelled_at is not None:
-        raise ValidationError(_("This warm handover was cancelled."))
+    _not_cancelled(meeting)
     meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason.strip()[:300]
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
@@ -257,8 +260,7 @@ def meeting_cancel(
 def minutes_add(
     *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
 ) -> MinutesEntry:
-    if meeting.cancelled_at is not None:
-        raise ValidationError(_("This warm handover was cancelled."))
+    _not_cancelled(meeting)
     if not text.strip():
         raise ValidationError(_("Write something for the minutes."))
     entry = MinutesEntry.objects.create(
@@ -289,8 +291,7 @@ def agreement_add(
     due_date: dt.date,
     school: School,
 ) -> Agreement:
-    if meeting.cancelled_at is not None:
-        raise ValidationError(_("This warm handover was cancelled."))
+    _not_cancelled(meeting)
     if not meeting.participants.filter(user=owner).exists():
         raise ValidationError(_("The owner must take part in the meeting."))
     agreement = Agreement.objects.create(
