@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,12 +172,17 @@ class MilestoneProgress:
         return self.milestone.date < timezone.localdate() and self.done < self.total
 
 
-def calendar_progress(school: School, school_year: int) -> list[MilestoneProgress]:
-    """Per milestone: of the school's pupils making that kind of transition in the coming
-    school year (leaving from this school), how many have done the milestone's step."""
+def calendar_progress(
+    school: School, school_year: int, only: Callable[[Milestone], bool] | None = None
+) -> list[MilestoneProgress]:
+    """Per milestone (or per milestone `only` keeps: the others are not counted): of the
+    school's pupils making that kind of transition in the coming school year (leaving from
+    this school), how many have done the milestone's step."""
     milestones = calendar_ensure(school.region, school_year)
     result = []
     for milestone in milestones:
+        if only is not None and not only(milestone):
+            continue
         counts = (
             TransitionStep.objects.filter(
                 key=milestone.step_key,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,7 +21,7 @@ from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.dossiers.passport import passports_to_read
 from overdracht.handovers import selectors
 from overdracht.handovers.calendar import calendar_progress, my_steps
-from overdracht.handovers.models import Agreement, HandoverMeeting, TransitionStep
+from overdracht.handovers.models import Agreement, HandoverMeeting, Milestone, TransitionStep
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_permissions, school_roles
 
@@ -76,15 +77,11 @@ def _milestones_near(user: Any, schools: list[School], today: dt.date) -> list[R
     roles, perms = school_roles(user), school_permissions(user)
     result = []
     for school in schools:
-        for progress in calendar_progress(school, current_school_year()):
-            milestone = progress.milestone
-            near = (milestone.date - today).days <= MILESTONE_NOTICE_DAYS
-            if (
-                milestone.role not in roles[school.pk]
-                or not near
-                or progress.done >= progress.total
-            ):
+        near_and_mine = partial(_near_and_mine, roles=roles[school.pk], today=today)
+        for progress in calendar_progress(school, current_school_year(), only=near_and_mine):
+            if progress.done >= progress.total:
                 continue
+            milestone = progress.milestone
             may_open = Perm.VIEW_TRANSITIONS in perms[school.pk]
             result.append(
                 Reminder(
@@ -101,6 +98,10 @@ def _milestones_near(user: Any, schools: list[School], today: dt.date) -> list[R
                 )
             )
     return result
+
+
+def _near_and_mine(milestone: Milestone, *, roles: set[str], today: dt.date) -> bool:
+    return milestone.role in roles and (milestone.date - today).days <= MILESTONE_NOTICE_DAYS
 
 
 def _passports(user: Any) -> list[Reminder]:
