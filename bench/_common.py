@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,3 +65,19 @@ def run_each_backend(script: str, extra: list[str]) -> None:
             continue
         command = [sys.executable, script, "--backend", backend, *extra]
         subprocess.run(command, check=True)  # noqa: S603 - our own script and interpreter
+
+
+def bench_main(
+    script: str, run_backend: Callable[[str, int], None], option: str, default: int
+) -> None:
+    """The command line both benchmarks share: `--backend sqlite|postgres|both` and one
+    size option (`option`, e.g. `--count`); "both" runs each backend in its own process."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument(option, type=int, default=default)
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+    size = getattr(args, option.removeprefix("--"))
+    if args.backend != "both":
+        run_backend(args.backend, size)
+        return
+    run_each_backend(script, [option, str(size)])

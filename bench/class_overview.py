@@ -10,7 +10,6 @@ Not a test: it prints figures.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import statistics
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import fresh_database, run_each_backend
+from bench._common import bench_main, fresh_database
 
 
 def run_backend(backend: str, requests: int) -> None:
@@ -119,14 +118,7 @@ def run_backend(backend: str, requests: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    args = parser.parse_args()
-    if args.backend != "both":
-        run_backend(args.backend, args.requests)
-        return
-    run_each_backend(__file__, ["--requests", str(args.requests)])
+    bench_main(__file__, run_backend, "--requests", 300)
 
 
 if __name__ == "__main__":

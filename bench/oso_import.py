@@ -12,14 +12,13 @@ Not a test: it prints figures, it asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import fresh_database, run_each_backend
+from bench._common import bench_main, fresh_database
 
 
 def run_backend(backend: str, count: int) -> None:
@@ -77,14 +76,7 @@ def run_backend(backend: str, count: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=300)
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    args = parser.parse_args()
-    if args.backend != "both":
-        run_backend(args.backend, args.count)
-        return
-    run_each_backend(__file__, ["--count", str(args.count)])
+    bench_main(__file__, run_backend, "--count", 300)
 
 
 if __name__ == "__main__":
