@@ -339,6 +339,19 @@ def test_moving_and_cancelling_tell_everyone_with_a_newer_calendar_item(
     page = client_for(world.care_coordinator).get(url).content.decode()
     assert 'data-testid="cancelled"' in page
     assert 'value="minutes"' not in page  # no more minutes on a cancelled meeting
+    refused = client_for(world.other_school_user).post(
+        url,
+        {
+            "form": "change",
+            "change-starts_at": days_ahead(12),
+            "change-duration_minutes": 30,
+            "change-place": "Lokaal 16",
+        },
+        follow=True,
+    )
+    assert "Deze warme overdracht is geannuleerd." in refused.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.sequence) == ("Lokaal 14", 2)
     assert set(
         AuditEvent.objects.filter(target=f"meeting:{meeting.pk}").values_list("action", flat=True)
     ) >= {"meeting.changed", "meeting.cancelled"}
