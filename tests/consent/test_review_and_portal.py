@@ -217,7 +217,7 @@ def test_review_page_for_staff_answers_each_persona(world: World) -> None:
         "care_coordinator": 200,
         "colleague": 403,
         "other_school": 404,
-        "guardian": 403,
+        "guardian": 404,  # families never reach staff pages
         "other_guardian": 404,
         "pupil": 404,
         "anonymous": 302,

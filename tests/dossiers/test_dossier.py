@@ -11,7 +11,8 @@ import pytest
 
 from overdracht.audit.models import AuditAction, AuditEvent
 from overdracht.dossiers.models import DossierSection, SectionRevision
-from tests.conftest import World, client_for
+from overdracht.schools.services import class_group_teacher_add
+from tests.conftest import World, client_for, make_user
 
 
 def edit_url(world: World, kind: str) -> str:
@@ -31,13 +32,17 @@ def test_sections_are_shown_by_sensitivity(world: World) -> None:
     url = reverse("dossiers:dossier", args=[world.pupil.pk])
     care_page = care.get(url).content.decode()
     mentor_page = client_for(world.mentor).get(url).content.decode()
-    colleague_page = client_for(world.colleague).get(url).content.decode()
+    teacher = make_user("wiskunde@test.example", "Wim Wiskunde")
+    class_group_teacher_add(class_group=world.class_group, user=teacher, subject="wiskunde")
+    teacher_page = client_for(teacher).get(url).content.decode()
     assert "Dyslexieverklaring" in care_page
     assert "Korte instructie" in mentor_page
     assert "Dyslexieverklaring" not in mentor_page
-    assert "Tekenen en techniek" in colleague_page
-    assert "Korte instructie" not in colleague_page
-    assert "Dyslexieverklaring" not in colleague_page
+    assert "Tekenen en techniek" in teacher_page
+    assert "Korte instructie" not in teacher_page
+    assert "Dyslexieverklaring" not in teacher_page
+    # A teacher who does not teach the pupil sees nothing of the dossier.
+    assert client_for(world.colleague).get(url).status_code == 404
     assert client_for(world.other_school_user).get(url).status_code == 404
     assert client_for(world.guardian_user).get(url).status_code == 404
     assert AuditEvent.objects.filter(action=AuditAction.DOSSIER_VIEWED).count() == 3

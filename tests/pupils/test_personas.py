@@ -102,7 +102,7 @@ VIEWS: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
             "colleague": 403,
             "care_coordinator": 200,
             "other_school": 404,
-            "guardian": 403,
+            "guardian": 404,  # families never reach staff pages
             "other_guardian": 404,
             "pupil": 404,
             "anonymous": 302,

@@ -33,6 +33,22 @@ class ReferralForm(forms.Form):
     urgency = forms.ChoiceField(label=gettext_lazy("Urgency"), choices=Urgency.choices)
 
 
+class CareTeamActionForm(forms.Form):
+    """One of the care team's actions on its agenda page: plan a meeting, record a
+    referral's outcome, or escalate it."""
+
+    action = forms.ChoiceField(
+        choices=[("meeting", "meeting"), ("outcome", "outcome"), ("escalate", "escalate")]
+    )
+    referral = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    date = forms.DateField(required=False)
+    outcome = forms.CharField(required=False, max_length=4000)
+    actions = forms.CharField(required=False, max_length=4000)
+    close = forms.BooleanField(required=False)
+    level = forms.CharField(required=False, max_length=40)
+    reason = forms.CharField(required=False, max_length=4000)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
@@ -65,37 +81,42 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.CARE_TEAM)
     if request.method == "POST":
-        action = request.POST.get("action")
-        referral = selectors.referral_of_school(school, request.POST.get("referral"))
+        form = CareTeamActionForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request,
+                _("Choose a valid date.")
+                if "date" in form.errors
+                else _("The form was not filled in correctly: try again."),
+            )
+            return redirect("care:agenda", school_id=school.pk)
+        data = form.cleaned_data
         try:
-            if action == "meeting":
+            if data["action"] == "meeting":
+                if data["date"] is None:
+                    raise ValidationError(_("Choose a valid date."))
                 services.care_meeting_plan(
-                    school=school,
-                    level=CareLevel.CARE_TEAM,
-                    date=dt.date.fromisoformat(request.POST["date"]),
+                    school=school, level=CareLevel.CARE_TEAM, date=data["date"]
                 )
-            elif referral is None:
+                return redirect("care:agenda", school_id=school.pk)
+            referral = selectors.referral_of_school(school, data["referral"])
+            if referral is None:
                 raise Http404
-            elif action == "outcome":
+            if data["action"] == "outcome":
                 services.referral_outcome(
                     request=request,
                     referral=referral,
-                    outcome=request.POST.get("outcome", ""),
-                    actions=request.POST.get("actions", ""),
-                    close=bool(request.POST.get("close")),
+                    outcome=data["outcome"],
+                    actions=data["actions"],
+                    close=data["close"],
                 )
-            elif action == "escalate":
+            else:
                 services.referral_escalate(
-                    request=request,
-                    referral=referral,
-                    level=request.POST.get("level", ""),
-                    reason=request.POST.get("reason", ""),
+                    request=request, referral=referral, level=data["level"], reason=data["reason"]
                 )
                 messages.success(request, _("The referral has been escalated."))
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
-        except (KeyError, ValueError):
-            messages.error(request, _("Choose a valid date."))
         return redirect("care:agenda", school_id=school.pk)
     meetings = selectors.upcoming_meetings(school)
     referrals = selectors.open_referrals(school)

@@ -19,7 +19,7 @@ class ReviewRecordForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    statement = forms.IntegerField(widget=forms.HiddenInput)
+    statement = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     text = forms.CharField(
         label=_("Reply of the school"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -105,17 +105,15 @@ def review_record(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 def statement_reply(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     school, pupil = _school_and_pupil(request, pupil_id)
     form = ReplyForm(request.POST)
-    raw_id = str(form.data.get("statement", ""))
-    statement = (
-        GuardianStatement.objects.filter(
-            pk=int(raw_id), review__school=school, review__transition__pupil=pupil
-        ).first()
-        if raw_id.isdigit()
-        else None
-    )
+    valid = form.is_valid()
+    if "statement" in form.errors:  # not a number: no such statement
+        raise Http404
+    statement = GuardianStatement.objects.filter(
+        pk=form.cleaned_data["statement"], review__school=school, review__transition__pupil=pupil
+    ).first()
     if statement is None:
         raise Http404
-    if form.is_valid():
+    if valid:
         services.statement_reply(
             request=request, statement=statement, text=form.cleaned_data["text"]
         )

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from overdracht.core import pdf
+from overdracht.core.spreadsheet import append_text_row
 from overdracht.dossiers.models import Arrangement
 from overdracht.dossiers.passport import Overview
 
@@ -44,7 +45,7 @@ def overview_xlsx(overview: Overview) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for values in _row_values(overview):
-        sheet.append(values)
+        append_text_row(sheet, values)
     for column, width in zip("ABCDE", (28, 70, 28, 40, 12), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2):

@@ -11,18 +11,16 @@ from overdracht.dossiers.models import DossierSection, SectionRevision
 from overdracht.dossiers.sections import SPECS, SectionSpec
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation
-from overdracht.schools.roles import ROLE_MAX_SENSITIVITY
 
 
 def max_sensitivity(access: PupilAccess) -> Sensitivity | None:
-    """Staff: their role's level; the pupil's mentor sees support data. Families do not see
-    the internal dossier here (they see what is sent, in the portal): None."""
+    """Staff: the level their relation to the pupil gives (`PupilAccess.level`: the mentor
+    of the pupil's class support, a teacher of the pupil general, guiding roles their role's
+    level). Families do not see the internal dossier here (they see what is sent, in the
+    portal): None."""
     if access.relation != Relation.STAFF:
         return None
-    level = ROLE_MAX_SENSITIVITY.get(access.role, Sensitivity.GENERAL)
-    if access.is_mentor:
-        level = max(level, Sensitivity.SUPPORT)
-    return Sensitivity(level)
+    return access.level
 
 
 def visible_kinds(access: PupilAccess) -> list[str]:

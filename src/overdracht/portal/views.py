@@ -33,7 +33,7 @@ from overdracht.schools.permissions import Perm
 
 
 def _family(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, Pupil]:
-    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS, families=True)
     if access.relation == Relation.STAFF:
         raise Http404
     return access, pupil_detail(pupil_id)

@@ -1,6 +1,6 @@
 """The permission entry point for everything about one pupil.
 
-Public API: `pupil_access_or_404(request, pupil_id, perm)` returns a `PupilAccess` saying in
+Public API: `pupil_access_or_404(request, pupil_id, perm, families=False)` returns a `PupilAccess` saying in
 which relation and role the user may act, or answers 404 when the user has no relation to
 the pupil at all (never a hint that the pupil exists) and 403 when they have one but their
 role lacks the permission. Both are audited. Staff permissions come from
@@ -21,14 +21,18 @@ from django.utils import timezone
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.core.ages import guardians_keep_access
 from overdracht.core.school_year import school_year_of
+from overdracht.core.sensitivity import Sensitivity
 from overdracht.pupils.models import Enrolment, GuardianRelation, Pupil
+from overdracht.schools.models import ClassTeacher
 from overdracht.schools.permissions import (
     MENTOR_OF_PUPIL_PERMISSIONS,
     Perm,
     deny,
     primary_role,
     school_permissions,
+    school_roles,
 )
+from overdracht.schools.roles import RELATION_BOUND_ROLES, ROLE_MAX_SENSITIVITY
 
 
 class Relation(StrEnum):
@@ -49,6 +53,8 @@ class PupilAccess:
     perms: frozenset[Perm]
     school_id: int | None = None
     is_mentor: bool = False
+    is_teacher: bool = False
+    level: Sensitivity | None = None
     guardian_id: int | None = None
     has_authority: bool = False
     school_ids: frozenset[int] = field(default_factory=frozenset)
@@ -63,6 +69,21 @@ def active_enrolment_filter(today: dt.date | None = None) -> Q:
     day = today or timezone.localdate()
     year = school_year_of(day)
     return Q(school_year__in=[year, year + 1]) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def staff_level(roles: set[str], *, is_mentor: bool, is_teacher: bool) -> Sensitivity | None:
+    """The highest sensitivity a staff user may see of one pupil, from their relation to
+    that pupil: the mentor of the pupil's class sees support data, a teacher of the pupil
+    general data; a mentor or teacher of another class nothing of the dossier. Roles that
+    guide the whole school (care coordinator, team lead, ...) see their role's level. Every
+    role the user holds at the school counts, not only the first."""
+    levels: list[Sensitivity] = []
+    if is_mentor:
+        levels.append(Sensitivity.SUPPORT)
+    if is_teacher:
+        levels.append(Sensitivity.GENERAL)
+    levels += [ROLE_MAX_SENSITIVITY[r] for r in roles if r not in RELATION_BOUND_ROLES]
+    return max(levels) if levels else None
 
 
 def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | None:
@@ -81,9 +102,16 @@ def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | No
         .mentored_class_groups.filter(pk__in=[cg for _, cg in rows if cg])
         .values_list("pk", flat=True)
     )
+    taught = set(
+        ClassTeacher.objects.filter(
+            user=authenticated_user(request), class_group_id__in=[cg for _, cg in rows if cg]
+        ).values_list("class_group_id", flat=True)
+    )
+    roles_by_school = school_roles(request.user)
     best: PupilAccess | None = None
     for school_id, class_group_id in rows:
         is_mentor = class_group_id in mentored
+        is_teacher = class_group_id in taught
         perms = set(perms_by_school[school_id])
         if is_mentor:
             perms |= MENTOR_OF_PUPIL_PERMISSIONS
@@ -94,6 +122,10 @@ def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | No
             perms=frozenset(perms),
             school_id=school_id,
             is_mentor=is_mentor,
+            is_teacher=is_teacher,
+            level=staff_level(
+                roles_by_school.get(school_id, set()), is_mentor=is_mentor, is_teacher=is_teacher
+            ),
             school_ids=frozenset(s for s, _ in rows),
         )
         if best is None or len(candidate.perms) > len(best.perms):
@@ -129,11 +161,19 @@ def _family_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | N
 
 
 def pupil_access_or_404(
-    request: HttpRequest, pupil_id: uuid.UUID, perm: Perm = Perm.VIEW_PUPILS
+    request: HttpRequest,
+    pupil_id: uuid.UUID,
+    perm: Perm = Perm.VIEW_PUPILS,
+    *,
+    families: bool = False,
 ) -> PupilAccess:
+    """The user's access to the pupil for `perm`. Pages are staff pages unless the view says
+    `families=True`: a guardian or the pupil gets 404 on any other, like a stranger."""
     access = None
     if request.user.is_authenticated:
-        access = _staff_access(request, pupil_id) or _family_access(request, pupil_id)
+        access = _staff_access(request, pupil_id)
+        if access is None and families:
+            access = _family_access(request, pupil_id)
     if access is None:
         deny(request, status=404, target=f"pupil:{pupil_id}")
     if not access.can(perm):

@@ -58,7 +58,7 @@ def school_pupils(request: HttpRequest, school_id: int) -> HttpResponse:
 
 @login_required
 def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
-    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS, families=True)
     page = selectors.pupil_page(access)
     audit_record(
         AuditAction.PUPIL_VIEWED,
@@ -82,6 +82,7 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "can_refer": access.can(Perm.REFER_TO_CARE),
         "can_care_team": access.can(Perm.CARE_TEAM),
         "is_family": access.relation != Relation.STAFF,
+        "show_dossier": access.relation == Relation.STAFF and access.level is not None,
     }
     return render(request, "pupils/pupil_detail.html", context)
 

@@ -33,6 +33,11 @@ ROLE_MAX_SENSITIVITY: dict[str, Sensitivity] = {
     Role.PARTNERSHIP_STAFF: Sensitivity.CARE,
 }
 
+# Roles whose data follows their relation to the pupil, not the role: a mentor sees support
+# data of the pupils of the classes they mentor, a teacher general data of the pupils they
+# teach, and neither anything of another class's pupils (see pupils.permissions).
+RELATION_BOUND_ROLES = frozenset({Role.TEACHER, Role.MENTOR})
+
 # Roles that manage accounts need the second step too, whatever data they see.
 ROLES_WITH_ACCOUNT_ADMIN = frozenset({Role.SCHOOL_ADMIN})
 
