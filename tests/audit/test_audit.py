@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from django.db import DatabaseError, connections, transaction
@@ -114,3 +115,86 @@ def test_events_carry_no_personal_data(world: World) -> None:
         assert not EMAIL.search(text), event
         assert not NINE_DIGITS.search(text), event
         assert not any(name.lower() in text.lower() for name in names), event
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_delete_in_plain_sql() -> None:
+    event = audit_record(AuditAction.LOGIN, actor_id=1)
+    connection = connections["audit"]
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(using="audit"),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(using="audit"),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditevent")
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_truncate() -> None:
+    connection = connections["audit"]
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE; its DELETE without WHERE is refused above")
+    event = audit_record(AuditAction.LOGIN, actor_id=1)
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(using="audit"),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("TRUNCATE audit_auditevent")
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def _as_table_owner(sql: str, params: list[object]) -> None:
+    """What someone with the owner's rights could do: lift the triggers, change a row."""
+    connection = connections["audit"]
+    with transaction.atomic(using="audit"), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+            cursor.execute(sql, params)
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
+        else:
+            cursor.execute("DROP TRIGGER audit_event_no_update")
+            cursor.execute("DROP TRIGGER audit_event_no_delete")
+            cursor.execute(sql, params)
+            cursor.execute(
+                "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent "
+                "BEGIN SELECT RAISE(ABORT, 'audit events are immutable'); END;"
+            )
+            cursor.execute(
+                "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent "
+                "BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;"
+            )
+
+
+@pytest.mark.django_db
+def test_audit_verify_proves_the_chain_and_names_a_changed_row(world: World) -> None:
+    from django.core.management import CommandError, call_command
+
+    events = [
+        audit_record(AuditAction.PUPIL_VIEWED, actor_id=world.mentor.pk, details={"n": i})
+        for i in range(5)
+    ]
+    assert events[1].prev_hash == events[0].hash
+    out = io.StringIO()
+    call_command("audit_verify", stdout=out)
+    assert "Audit chain intact" in out.getvalue()
+    _as_table_owner("UPDATE audit_auditevent SET actor_id = %s WHERE id = %s", [999, events[2].pk])
+    with pytest.raises(CommandError, match=f"event {events[2].pk}: its content was changed"):
+        call_command("audit_verify")
+
+
+@pytest.mark.django_db
+def test_audit_verify_names_the_row_after_a_removed_one(world: World) -> None:
+    from django.core.management import CommandError, call_command
+
+    events = [audit_record(AuditAction.LOGIN, actor_id=world.mentor.pk) for _ in range(4)]
+    _as_table_owner("DELETE FROM audit_auditevent WHERE id = %s", [events[1].pk])
+    with pytest.raises(CommandError, match=f"event {events[2].pk}: does not follow"):
+        call_command("audit_verify")

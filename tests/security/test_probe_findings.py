@@ -95,7 +95,7 @@ def test_care_team_post_with_a_bad_referral_id_is_refused_cleanly(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("statement", ["²", "١", "abc", "", "99999999999999999999"])
+@pytest.mark.parametrize("statement", ["²", "\u0661", "abc", "", "99999999999999999999"])
 def test_statement_reply_with_a_bad_id_is_404(world: World, statement: str) -> None:
     transition = pupil_services.transition_create(
         pupil=world.pupil,

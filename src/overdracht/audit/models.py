@@ -60,6 +60,15 @@ class AuditAction(models.TextChoices):
     REFERRAL_UPDATED = "referral.updated", _("Referral outcome recorded")
     REFERRAL_VIEWED = "referral.viewed", _("Care agenda viewed")
     DEVELOPMENT_PLAN_SAVED = "development_plan.saved", _("Development plan (OPP) saved")
+    DEVELOPMENT_PLAN_VIEWED = "development_plan.viewed", _("Development plan (OPP) viewed")
+    DOSSIER_SECTION_VIEWED = "dossier_section.viewed", _("Dossier section and its history viewed")
+    STEPS_VIEWED = "steps.viewed", _("Steps of a transition viewed")
+    REVIEWS_VIEWED = "reviews.viewed", _("Guardians' reviews and statements viewed")
+    REFERRAL_FORM_VIEWED = "referral_form.viewed", _("Referral form viewed")
+    SUPPLEMENT_VIEWED = "supplement.viewed", _("Supplement answers viewed")
+    INTAKE_ANALYSIS_VIEWED = "intake_analysis.viewed", _("Intake analysis viewed")
+    CONSENTS_VIEWED = "consents.viewed", _("Consents viewed")
+    AUDIT_TRAIL_VIEWED = "audit_trail.viewed", _("Who looked viewed")
 
 
 class ImmutableAuditError(Exception):
@@ -75,7 +84,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(db_index=True)
     action = models.CharField(max_length=64, choices=AuditAction.choices)
     actor_id = models.BigIntegerField(null=True, blank=True)
     actor_role = models.CharField(max_length=32, blank=True)
@@ -85,6 +94,9 @@ class AuditEvent(models.Model):
     ip_address = models.CharField(max_length=45, blank=True)
     request_id = models.CharField(max_length=32, blank=True)
     details = models.JSONField(default=dict, blank=True)
+    # The hash chain (see audit.chain): the previous event's hash, and this event's.
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
 
     objects = AuditEventQuerySet.as_manager()
 

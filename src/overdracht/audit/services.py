@@ -9,10 +9,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.db import connections, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
+from overdracht.audit.chain import GENESIS, event_digest
 from overdracht.audit.models import AuditAction, AuditEvent
+from overdracht.audit.routers import AUDIT_DB
 from overdracht.core.http import client_ip
+
+# One chain for the whole installation: writers take this lock in turn (PostgreSQL); on
+# SQLite the audit file's write lock does the same (its transactions begin IMMEDIATE).
+_CHAIN_LOCK = 7513
 
 REQUEST_ID_ATTR = "_audit_request_id"
 
@@ -45,14 +53,26 @@ def audit_record(
             actor_id = user.pk
         ip_address = client_ip(request)
         rid = request_id(request)
-    return AuditEvent.objects.create(
-        action=action,
-        actor_id=actor_id,
-        actor_role=actor_role,
-        school_id=school_id,
-        subject_pupil_id=subject_pupil_id,
-        target=target,
-        ip_address=ip_address,
-        request_id=rid,
-        details=details or {},
-    )
+    fields: dict[str, Any] = {
+        "occurred_at": timezone.now(),
+        "action": str(action),
+        "actor_id": actor_id,
+        "actor_role": actor_role,
+        "school_id": school_id,
+        "subject_pupil_id": subject_pupil_id,
+        "target": target,
+        "ip_address": ip_address,
+        "request_id": rid,
+        "details": details or {},
+    }
+    with transaction.atomic(using=AUDIT_DB):
+        connection = connections[AUDIT_DB]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+        prev_hash = (
+            AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+        )
+        return AuditEvent.objects.create(
+            **fields, prev_hash=prev_hash, hash=event_digest(prev_hash, fields)
+        )

@@ -21,7 +21,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
 from overdracht.care.models import CareLevel, Urgency
-from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404
@@ -73,6 +73,7 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             return redirect("pupils:detail", pupil_id=pupil_id)
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
+    pupil_read_record(request, access, AuditAction.REFERRAL_FORM_VIEWED)
     return render(request, "care/refer.html", {"pupil": pupil, "form": form})
 
 
@@ -173,6 +174,7 @@ def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             return redirect("care:development_plan", pupil_id=pupil_id)
         except (KeyError, ValueError):
             messages.error(request, _("Choose a valid date."))
+    pupil_read_record(request, access, AuditAction.DEVELOPMENT_PLAN_VIEWED)
     return render(
         request,
         "care/development_plan.html",

@@ -34,7 +34,13 @@ def database_settings(*, database_url: str, audit_url: str | None, var_dir: Path
     elif default["ENGINE"] == "django.db.backends.sqlite3":
         name = str(default["NAME"])
         audit_name = ":memory:" if name == ":memory:" else str(var_dir / "audit.sqlite3")
-        audit = {**default, "NAME": audit_name, "OPTIONS": dict(default.get("OPTIONS", {}))}
+        # The hash chain reads the last event and writes the next: take the write lock
+        # first, so two processes never chain onto the same event.
+        audit = {
+            **default,
+            "NAME": audit_name,
+            "OPTIONS": {**default.get("OPTIONS", {}), "transaction_mode": "IMMEDIATE"},
+        }
     else:
         audit = {**default, "OPTIONS": dict(default.get("OPTIONS", {}))}
     return {"default": default, "audit": audit}

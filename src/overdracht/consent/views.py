@@ -12,25 +12,32 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from overdracht.audit.models import AuditAction
 from overdracht.consent import selectors, services
 from overdracht.consent.forms import ReplyForm, ReviewRecordForm
 from overdracht.consent.models import CorrectionRequest, GuardianStatement, ReviewParticipant
 from overdracht.pupils.models import Pupil
-from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.permissions import PupilAccess, pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm
 
 
-def _school_and_pupil(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[School, Pupil]:
+def _access(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, School, Pupil]:
     access = pupil_access_or_404(request, pupil_id, Perm.MANAGE_REVIEWS)
     assert access.school_id is not None
-    return School.objects.get(pk=access.school_id), pupil_detail(pupil_id)
+    return access, School.objects.get(pk=access.school_id), pupil_detail(pupil_id)
+
+
+def _school_and_pupil(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[School, Pupil]:
+    _, school, pupil = _access(request, pupil_id)
+    return school, pupil
 
 
 @login_required
 def reviews(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
-    school, pupil = _school_and_pupil(request, pupil_id)
+    access, school, pupil = _access(request, pupil_id)
+    pupil_read_record(request, access, AuditAction.REVIEWS_VIEWED)
     transitions = []
     for transition in selectors.outgoing_transitions(pupil, school):
         review = selectors.review_of(transition)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers import intake, supplements
 from overdracht.dossiers.models import IntakeAnalysis
@@ -43,10 +45,15 @@ class AnalysisForm(forms.Form):
 @login_required
 def cohort(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.INTAKE)
+    rows = intake.incoming_cohort(school)
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"list": "intake", "rows": len(rows)},
+    )
     return render(
-        request,
-        "dossiers/cohort.html",
-        {"school": school, "rows": intake.incoming_cohort(school), "steps": intake.STEPS},
+        request, "dossiers/cohort.html", {"school": school, "rows": rows, "steps": intake.STEPS}
     )
 
 
@@ -94,6 +101,12 @@ def analyse(request: HttpRequest, school_id: int, pupil_id: uuid.UUID) -> HttpRe
             return redirect("dossiers:cohort", school_id=school.pk)
         except ValidationError as exc:
             form.add_error("class_group", exc.messages[0])
+    audit_record(
+        AuditAction.INTAKE_ANALYSIS_VIEWED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+    )
     return render(request, "dossiers/analyse.html", {"school": school, "row": row, "form": form})
 
 

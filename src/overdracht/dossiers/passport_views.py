@@ -24,7 +24,7 @@ from overdracht.dossiers import exports
 from overdracht.dossiers import passport as service
 from overdracht.dossiers.models import Arrangement, PassportVersion
 from overdracht.pupils.models import Pupil
-from overdracht.pupils.permissions import PupilAccess, pupil_access_or_404
+from overdracht.pupils.permissions import PupilAccess, pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import ClassGroup, ClassTeacher
 from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
@@ -154,6 +154,7 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             form.add_error(
                 "tips" if "tips" in str(exc) or "3" in str(exc) else None, exc.messages[0]
             )
+    pupil_read_record(request, access, AuditAction.PASSPORT_VIEWED, page="editor")
     return render(request, "dossiers/passport_edit.html", {"pupil": pupil, "form": form})
 
 

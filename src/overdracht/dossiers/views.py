@@ -19,7 +19,7 @@ from overdracht.dossiers.forms import SectionForm
 from overdracht.dossiers.models import DossierSection
 from overdracht.dossiers.sections import SPECS
 from overdracht.dossiers.services import SectionConflictError, section_save
-from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm
@@ -91,6 +91,7 @@ def supplement_edit(request: HttpRequest, pupil_id: uuid.UUID, code: str) -> Htt
             error = exc.messages[0]
     previous = supplements.latest_supplements(pupil, [pack.code])
     given = previous[0].answers if previous else {}
+    pupil_read_record(request, access, AuditAction.SUPPLEMENT_VIEWED, pack=pack.code)
     context = {
         "pupil": pupil,
         "pack": pack,
@@ -135,6 +136,7 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
             data["based_on_version"] = str(conflict.version)
             form = SectionForm(data, spec=spec)
             form.is_valid()
+    pupil_read_record(request, access, AuditAction.DOSSIER_SECTION_VIEWED, kind=kind)
     return render(
         request,
         "dossiers/section_edit.html",

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from overdracht.core.sensitivity import Sensitivity
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.handovers.models import Agreement, HandoverMeeting
 from overdracht.schools.permissions import Perm, school_permissions
@@ -95,3 +96,12 @@ def meetings_for_family(pupil_id: Any, user: Any) -> QuerySet[HandoverMeeting]:
         .distinct()
         .order_by("-starts_at")
     )
+
+
+def may_read_minutes(user: Any, meeting: HandoverMeeting, level: Sensitivity | None) -> bool:
+    """Minutes discuss the pupil's support: they follow the dossier's rules. Staff invited
+    to the meeting read them; others only where their relation to the pupil gives support
+    data (the mentor of the pupil's class, the guiding roles), not every mentor of a school."""
+    if level is not None and level >= Sensitivity.SUPPORT:
+        return True
+    return meeting.participants.filter(user=user).exists()

@@ -20,7 +20,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
 from overdracht.handovers import calendar, milestones
-from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404, school_roles
@@ -32,6 +32,7 @@ def pupil_steps(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access = pupil_access_or_404(request, pupil_id, Perm.VIEW_TRANSITIONS)
     assert access.school_id is not None
     school = School.objects.get(pk=access.school_id)
+    pupil_read_record(request, access, AuditAction.STEPS_VIEWED)
     return render(
         request,
         "handovers/pupil_steps.html",

@@ -35,7 +35,7 @@ from overdracht.handovers.forms import (
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.handovers.tasks import tasks_of
 from overdracht.pupils.models import Transition
-from overdracht.pupils.permissions import pupil_access_or_404
+from overdracht.pupils.permissions import pupil_access_or_404, staff_level_at
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, deny, school_or_404
@@ -129,6 +129,13 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     )
     cancel_form = MeetingCancelForm(_bound(request, "cancel"), prefix="cancel")
     invite_form = _invite_form(request, found)
+    show_minutes = selectors.may_read_minutes(
+        authenticated_user(request),
+        found,
+        staff_level_at(request, found.transition.pupil_id, school.pk),
+    )
+    if not show_minutes and minutes_form.is_bound:
+        raise Http404
     try:
         done = _meeting_post(request, found, school, minutes_form, agreement_form)
         done = done or _meeting_change_post(request, found, school, change_form, cancel_form)
@@ -143,6 +150,7 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
         school_id=school.pk,
         subject_pupil_id=found.transition.pupil_id,
         target=f"meeting:{found.pk}",
+        details={"minutes": show_minutes},
     )
     return render(
         request,
@@ -156,7 +164,8 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "cancel_form": cancel_form,
             "invite_form": invite_form,
             "participants": found.participants.select_related("user", "guardian"),
-            "minutes": found.minutes.select_related("author", "school"),
+            "show_minutes": show_minutes,
+            "minutes": found.minutes.select_related("author", "school") if show_minutes else [],
             "agreements": found.agreements.select_related("owner"),
         },
     )
@@ -266,7 +275,15 @@ def _meeting_change_post(
 
 @login_required
 def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    found, _school = _meeting_or_404(request, meeting_id)
+    found, school = _meeting_or_404(request, meeting_id)
+    audit_record(
+        AuditAction.MEETING_VIEWED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=found.transition.pupil_id,
+        target=f"meeting:{found.pk}",
+        details={"format": "ics"},
+    )
     response = HttpResponse(
         ics.calendar([services.meeting_event(found)], method="REQUEST"),
         content_type="text/calendar; charset=utf-8",

@@ -27,7 +27,12 @@ from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
 from overdracht.handovers import selectors as handover_selectors
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.pupils.models import Pupil
-from overdracht.pupils.permissions import PupilAccess, Relation, pupil_access_or_404
+from overdracht.pupils.permissions import (
+    PupilAccess,
+    Relation,
+    pupil_access_or_404,
+    pupil_read_record,
+)
 from overdracht.pupils.selectors import children_of_user, pupil_detail
 from overdracht.schools.permissions import Perm
 
@@ -197,6 +202,7 @@ def consents(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     rows = [
         {"purpose": p, "state": consent.consent_state(pupil, p, school=school)} for p in purposes
     ]
+    pupil_read_record(request, access, AuditAction.CONSENTS_VIEWED)
     return render(
         request,
         "portal/consents.html",
@@ -233,6 +239,7 @@ def correction(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 @login_required
 def looked(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, pupil = _family(request, pupil_id)
+    pupil_read_record(request, access, AuditAction.AUDIT_TRAIL_VIEWED)
     return render(
         request, "portal/looked.html", _context(access, pupil, "looked", looks=who_looked(pupil))
     )

@@ -1,6 +1,7 @@
 """The permission entry point for everything about one pupil.
 
-Public API: `pupil_access_or_404(request, pupil_id, perm, families=False)` returns a `PupilAccess` saying in
+Public API: `pupil_read_record(request, access, action)` records a read of the pupil's data;
+`pupil_access_or_404(request, pupil_id, perm, families=False)` returns a `PupilAccess` saying in
 which relation and role the user may act, or answers 404 when the user has no relation to
 the pupil at all (never a hint that the pupil exists) and 403 when they have one but their
 role lacks the permission. Both are audited. Staff permissions come from
@@ -19,6 +20,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
 from overdracht.core.ages import guardians_keep_access
 from overdracht.core.school_year import school_year_of
 from overdracht.core.sensitivity import Sensitivity
@@ -87,16 +90,37 @@ def staff_level(roles: set[str], *, is_mentor: bool, is_teacher: bool) -> Sensit
 
 
 def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | None:
+    best: PupilAccess | None = None
+    for candidate in _staff_candidates(request, pupil_id):
+        if best is None or len(candidate.perms) > len(best.perms):
+            best = candidate
+    return best
+
+
+def staff_level_at(request: HttpRequest, pupil_id: uuid.UUID, school_id: int) -> Sensitivity | None:
+    """The sensitivity the user's relation to the pupil gives at one school (None: no
+    relation there). Records nothing and raises nothing: for a page about something else
+    (a meeting) that shows some of the pupil's data only to those who may see it."""
+    levels = [
+        c.level
+        for c in _staff_candidates(request, pupil_id)
+        if c.school_id == school_id and c.level is not None
+    ]
+    return max(levels) if levels else None
+
+
+def _staff_candidates(request: HttpRequest, pupil_id: uuid.UUID) -> list[PupilAccess]:
+    """One access per school where the pupil is enrolled and the user works."""
     perms_by_school = school_permissions(request.user)
     if not perms_by_school:
-        return None
+        return []
     rows = list(
         Enrolment.objects.filter(
             active_enrolment_filter(), pupil_id=pupil_id, school_id__in=list(perms_by_school)
         ).values_list("school_id", "class_group_id")
     )
     if not rows:
-        return None
+        return []
     mentored = set(
         authenticated_user(request)
         .mentored_class_groups.filter(pk__in=[cg for _, cg in rows if cg])
@@ -108,29 +132,31 @@ def _staff_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | No
         ).values_list("class_group_id", flat=True)
     )
     roles_by_school = school_roles(request.user)
-    best: PupilAccess | None = None
+    candidates = []
     for school_id, class_group_id in rows:
         is_mentor = class_group_id in mentored
         is_teacher = class_group_id in taught
         perms = set(perms_by_school[school_id])
         if is_mentor:
             perms |= MENTOR_OF_PUPIL_PERMISSIONS
-        candidate = PupilAccess(
-            pupil_id=pupil_id,
-            relation=Relation.STAFF,
-            role="mentor" if is_mentor else primary_role(request.user, school_id),
-            perms=frozenset(perms),
-            school_id=school_id,
-            is_mentor=is_mentor,
-            is_teacher=is_teacher,
-            level=staff_level(
-                roles_by_school.get(school_id, set()), is_mentor=is_mentor, is_teacher=is_teacher
-            ),
-            school_ids=frozenset(s for s, _ in rows),
+        candidates.append(
+            PupilAccess(
+                pupil_id=pupil_id,
+                relation=Relation.STAFF,
+                role="mentor" if is_mentor else primary_role(request.user, school_id),
+                perms=frozenset(perms),
+                school_id=school_id,
+                is_mentor=is_mentor,
+                is_teacher=is_teacher,
+                level=staff_level(
+                    roles_by_school.get(school_id, set()),
+                    is_mentor=is_mentor,
+                    is_teacher=is_teacher,
+                ),
+                school_ids=frozenset(s for s, _ in rows),
+            )
         )
-        if best is None or len(candidate.perms) > len(best.perms):
-            best = candidate
-    return best
+    return candidates
 
 
 def _family_access(request: HttpRequest, pupil_id: uuid.UUID) -> PupilAccess | None:
@@ -179,3 +205,18 @@ def pupil_access_or_404(
     if not access.can(perm):
         deny(request, status=403, target=f"pupil:{pupil_id}", school_id=access.school_id)
     return access
+
+
+def pupil_read_record(
+    request: HttpRequest, access: PupilAccess, action: AuditAction, **details: object
+) -> None:
+    """Record that a page showed this pupil's personal data to the user, in the relation and
+    for the school they act in. Every view that shows personal data calls it once."""
+    audit_record(
+        action,
+        request=request,
+        actor_role=access.role,
+        school_id=access.school_id,
+        subject_pupil_id=access.pupil_id,
+        details=dict(details),
+    )
