@@ -49,7 +49,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             kwargs.setdefault(
                 "available_apps", [a for a in settings.INSTALLED_APPS if a != "overdracht.audit"]
             )
-            item.fixturenames.append("_audit_trail_erased")
+            item.fixturenames.append("_audit_trail_erased")  # type: ignore[attr-defined]
         item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 

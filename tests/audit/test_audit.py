@@ -151,7 +151,7 @@ def test_the_database_refuses_a_truncate() -> None:
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
-def _as_table_owner(sql: str, params: list[object]) -> None:
+def _as_table_owner(sql: str, params: list[int]) -> None:
     """What someone with the owner's rights could do: lift the triggers, change a row."""
     connection = connections["audit"]
     with transaction.atomic(using="audit"), connection.cursor() as cursor:

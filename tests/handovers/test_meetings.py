@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,6 +38,14 @@ def plan(world: World, kind: str, **fields: Any) -> _MonkeyPatchedWSGIResponse:
     return client_for(world.care_coordinator).post(
         reverse("handovers:plan", args=[world.pupil.pk]), {"transition": transition.pk, **fields}
     )
+
+
+def make_feed_address(client: Client, **fields: str) -> str:
+    """The calendar address as the feed page shows it, once, after making it."""
+    page = client.post(
+        reverse("handovers:feed_settings"), {"action": "rotate", **fields}
+    ).content.decode()
+    return page[page.index("/calendar/") : page.index(".ics") + 4]
 
 
 def days_ahead(days: int) -> str:
@@ -161,8 +170,7 @@ def test_invitation_and_feed_parse_as_icalendar(world: World) -> None:
     assert str(event["SUMMARY"]) == "Warme overdracht Jan van 't Hof"
     assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(minutes=60)
     assert "Advies in context" in str(event["DESCRIPTION"])
-    tasks = client_for(world.other_school_user).get(reverse("handovers:tasks")).content.decode()
-    feed_url = tasks[tasks.index("/calendar/") : tasks.index(".ics") + 4]
+    feed_url = make_feed_address(client_for(world.other_school_user))
     feed = client_for(None).get(feed_url)
     assert feed.status_code == 200
     items = {str(c["UID"]).split("-")[0]: c for c in _parse(feed.content).walk() if "UID" in c}

@@ -133,3 +133,75 @@ def test_a_tip_that_looks_like_a_formula_is_written_as_text(world: World) -> Non
     tip_cell = sheet["B2"]
     assert str(tip_cell.value).startswith("=HYPERLINK")
     assert tip_cell.quotePrefix
+
+
+@pytest.mark.django_db
+def test_the_calendar_address_is_hashed_rotates_and_ends_with_log_out_everywhere(
+    world: World,
+) -> None:
+    from overdracht.handovers.models import CalendarFeed
+    from tests.handovers.test_meetings import days_ahead, make_feed_address, plan
+
+    plan(
+        world,
+        "vo_vo",
+        starts_at=days_ahead(3),
+        duration_minutes=45,
+        place="Lokaal 12",
+        staff=[world.other_school_user.pk],
+    )
+    user = world.other_school_user
+    client = client_for(user)
+    first = make_feed_address(client)
+    token = first.removeprefix("/calendar/").removesuffix(".ics")
+    stored = CalendarFeed.objects.get(user=user)
+    assert token not in stored.token_hash
+    assert len(stored.token_hash) == 64
+    feed = client_for(None).get(first).content.decode()
+    assert "J.H." in feed
+    assert "Hof" not in feed  # initials unless the user opts in
+    # Making a new address ends the old one; full names only when chosen.
+    second = make_feed_address(client, full_names="on")
+    assert client_for(None).get(first).status_code == 404
+    assert "Jan van 't Hof" in client_for(None).get(second).content.decode()
+    # "Log out everywhere" ends it too.
+    client.post(reverse("accounts:logout_everywhere"))
+    assert client_for(None).get(second).status_code == 404
+    # The tasks page no longer prints an address on every visit.
+    tasks = client_for(user).get(reverse("handovers:tasks")).content.decode()
+    assert "/calendar/" not in tasks.replace("/calendar/address/", "")
+
+
+@pytest.mark.django_db
+def test_an_account_is_locked_after_the_ceiling_from_many_addresses(
+    world: World, settings: object
+) -> None:
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+
+    setattr(settings, "OVERDRACHT_ACCOUNT_FAILURE_CEILING", 6)  # noqa: B010
+    url = reverse("accounts:login")
+    for i in range(6):  # one try from each of six addresses: under the per-address limit
+        client = Client(REMOTE_ADDR=f"192.0.2.{i + 1}")
+        response = client.post(url, {"email": world.mentor.email, "password": "fout"})
+        assert response.status_code == 200
+    right = Client(REMOTE_ADDR="198.51.100.7").post(
+        url, {"email": world.mentor.email, "password": PASSWORD}
+    )
+    assert right.status_code == 429  # even the right password waits out the window
+    assert "_auth_user_id" not in right.client.session
+    # Another account is not touched.
+    other = Client(REMOTE_ADDR="198.51.100.7").post(
+        url, {"email": world.colleague.email, "password": PASSWORD}
+    )
+    assert other.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_search_over_the_length_limit_shows_an_error_and_no_pupils(world: World) -> None:
+    url = reverse("pupils:school_pupils", args=[world.school.pk])
+    page = client_for(world.mentor).get(url, {"q": "x" * 81}).content.decode()
+    assert 'data-testid="search-refused"' in page
+    assert "Hof" not in page
+    assert "Hof" in client_for(world.mentor).get(url, {"q": "hof"}).content.decode()

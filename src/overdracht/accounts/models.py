@@ -35,6 +35,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(auto_now_add=True)
     # Raised by "log out everywhere": every session made before carries a stale hash.
     session_generation = models.PositiveIntegerField(default=0)
+    # Failed logins from any address within the lockout window: the ceiling per account
+    # that the per-address lockout (django-axes) does not give.
+    login_failures = models.PositiveIntegerField(default=0)
+    login_failures_since = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 

@@ -50,11 +50,40 @@ def login_complete(request: HttpRequest, *, user: User) -> None:
     request.session[SESSION_STARTED_AT] = now
     request.session[SESSION_LAST_ACTIVITY] = now
     audit_record(AuditAction.LOGIN, request=request, actor_id=user.pk)
+    User.objects.filter(pk=user.pk).update(login_failures=0, login_failures_since=None)
+
+
+def account_ceiling_reached(*, email: str) -> bool:
+    """True when the account has had `OVERDRACHT_ACCOUNT_FAILURE_CEILING` failed logins from
+    any addresses within the lockout window: then no password is checked until the window
+    has passed, whichever address asks."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return User.objects.filter(
+        email__iexact=email,
+        login_failures__gte=settings.OVERDRACHT_ACCOUNT_FAILURE_CEILING,
+        login_failures_since__gte=since,
+    ).exists()
+
+
+def _failure_count(user_id: int) -> None:
+    now = timezone.now()
+    window_start = now - settings.AXES_COOLOFF_TIME
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        if user is None:
+            return
+        if user.login_failures_since is None or user.login_failures_since < window_start:
+            user.login_failures, user.login_failures_since = 1, now
+        else:
+            user.login_failures += 1
+        user.save(update_fields=["login_failures", "login_failures_since"])
 
 
 def login_failed_record(request: HttpRequest, *, email: str) -> None:
     """Record a failed login. The typed address is not stored, only the account it names."""
     user_id = User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
+    if user_id is not None:
+        _failure_count(user_id)
     audit_record(
         AuditAction.LOGIN_FAILED,
         request=request,
@@ -64,14 +93,16 @@ def login_failed_record(request: HttpRequest, *, email: str) -> None:
     )
 
 
-def lockout_record(request: HttpRequest, *, email: str) -> None:
+def lockout_record(request: HttpRequest, *, email: str, scope: str = "address") -> None:
+    """Record a lockout: `address` (this account from this address, django-axes) or
+    `account` (the ceiling across addresses)."""
     user_id = User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
     audit_record(
         AuditAction.LOCKOUT,
         request=request,
         actor_id=None,
         target=f"user:{user_id}" if user_id else "",
-        details={"known_account": user_id is not None},
+        details={"known_account": user_id is not None, "scope": scope},
     )
 
 

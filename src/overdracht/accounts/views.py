@@ -35,6 +35,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
+        if services.account_ceiling_reached(email=email):
+            services.lockout_record(request, email=email, scope="account")
+            return _locked_out_page(request)
         user = authenticate(request, email=email, password=form.cleaned_data["password"])
         if isinstance(user, User):
             services.login_complete(request, user=user)
@@ -53,6 +56,10 @@ def lockout_response(
 ) -> HttpResponse:
     """Called by django-axes when an address is locked out."""
     services.lockout_record(request, email=str((credentials or {}).get("email") or ""))
+    return _locked_out_page(request)
+
+
+def _locked_out_page(request: HttpRequest) -> HttpResponse:
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 

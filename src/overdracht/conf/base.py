@@ -128,6 +128,9 @@ SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
 AXES_FAILURE_LIMIT = env_int("OVERDRACHT_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("OVERDRACHT_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The ceiling per account across all addresses (a spread-out guessing attack), higher than
+# the per-address limit so that nobody locks a colleague out by typing wrong on purpose.
+OVERDRACHT_ACCOUNT_FAILURE_CEILING = env_int("OVERDRACHT_ACCOUNT_FAILURE_CEILING", 20)
 AXES_USERNAME_FORM_FIELD = "email"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "overdracht.accounts.views.lockout_response"

@@ -46,3 +46,8 @@ def sort_key(*, surname: str, surname_prefix: str, call_name: str) -> str:
 
 def search_text(*parts: str) -> str:
     return " ".join(normalise(p) for p in parts if p)
+
+
+def name_initials(call_name: str, surname: str) -> str:
+    """ "Jan van 't Hof" → "J.H.": what a calendar outside the school shows of a pupil."""
+    return "".join(f"{part[:1].upper()}." for part in (call_name, surname) if part)

@@ -12,24 +12,26 @@ from overdracht.core.school_year import current_school_year
 from overdracht.handovers import ics
 from overdracht.handovers.models import Milestone
 from overdracht.handovers.selectors import meetings_as_participant, open_agreements
-from overdracht.handovers.services import meeting_event
+from overdracht.handovers.services import meeting_event, pupil_initials
 from overdracht.schools.models import School
 from overdracht.schools.permissions import school_roles
 
 
-def feed_events(user: Any) -> list[ics.Event]:
+def feed_events(user: Any, *, full_names: bool = False) -> list[ics.Event]:
     """The user's warm handovers (cancelled ones marked so), the due dates of their open
     agreements, and this school year's milestones that name one of their roles in the
-    region of their school, the last two as all-day items."""
-    events = [meeting_event(m) for m in meetings_as_participant(user)]
+    region of their school, the last two as all-day items. Pupils by their initials unless
+    the user chose full names."""
+    events = [meeting_event(m, full_names=full_names) for m in meetings_as_participant(user)]
     for agreement in open_agreements(user):
+        pupil = agreement.meeting.transition.pupil
         events.append(
             ics.Event(
                 uid=f"agreement-{agreement.pk}@overdracht",
                 starts_at=agreement.due_date,
                 ends_at=agreement.due_date + dt.timedelta(days=1),
                 summary=_("Agreement: %(text)s") % {"text": agreement.text},
-                description=agreement.meeting.transition.pupil.name,
+                description=pupil.name if full_names else pupil_initials(pupil),
             )
         )
     roles = school_roles(user)

@@ -1,10 +1,11 @@
 """Public API of the handovers app (writes): `meeting_plan`, `meeting_change`,
 `meeting_invite`, `meeting_cancel`, `minutes_add`, `agreement_add`, `agreement_done`,
-`calendar_feed_token`."""
+`calendar_feed_rotate`, `calendar_feed_end`, `feed_token_hash`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.core.names import name_initials
 from overdracht.handovers import ics
 from overdracht.handovers.agendas import agenda_for
 from overdracht.handovers.calendar import steps_complete_of
@@ -30,17 +32,24 @@ from overdracht.handovers.models import (
     MeetingParticipant,
     MinutesEntry,
 )
-from overdracht.pupils.models import Guardian, Transition
+from overdracht.pupils.models import Guardian, Pupil, Transition
 from overdracht.schools.models import School
 
 
-def meeting_event(meeting: HandoverMeeting) -> ics.Event:
+def pupil_initials(pupil: Pupil) -> str:
+    return name_initials(pupil.call_name, pupil.surname)
+
+
+def meeting_event(meeting: HandoverMeeting, *, full_names: bool = True) -> ics.Event:
+    """The meeting as a calendar item; the pupil by initials where `full_names` is off
+    (the personal feed, which a calendar app keeps outside the school)."""
     pupil = meeting.transition.pupil
     return ics.Event(
         uid=f"meeting-{meeting.pk}@overdracht",
         starts_at=meeting.starts_at,
         ends_at=meeting.starts_at + dt.timedelta(minutes=meeting.duration_minutes),
-        summary=_("Warm handover %(name)s") % {"name": pupil.name},
+        summary=_("Warm handover %(name)s")
+        % {"name": pupil.name if full_names else pupil_initials(pupil)},
         location=meeting.video_link or meeting.place,
         description="\n".join(f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)),
         url=settings.OVERDRACHT_BASE_URL + reverse("handovers:meeting", args=[meeting.pk]),
@@ -318,8 +327,24 @@ def agreement_done(*, request: HttpRequest, agreement: Agreement) -> None:
     agreement.save(update_fields=["done_at"])
 
 
-def calendar_feed_token(*, user: Any) -> str:
-    feed, _created = CalendarFeed.objects.get_or_create(
-        user=user, defaults={"token": secrets.token_urlsafe(32)}
+def feed_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def calendar_feed_rotate(*, user: Any, full_names: bool) -> str:
+    """Make the user's calendar address anew (the old one stops working) and return its
+    token: the only time it is seen, as only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(
+        user=user,
+        defaults={
+            "token_hash": feed_token_hash(token),
+            "session_generation": user.session_generation,
+            "full_names": full_names,
+        },
     )
-    return feed.token
+    return token
+
+
+def calendar_feed_end(*, user: Any) -> None:
+    CalendarFeed.objects.filter(user=user).delete()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/agreements/<int:agreement_id>/done/", views.agreement_done, name="agreement_done"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path("calendar/address/", views.feed_settings, name="feed_settings"),
     path("schools/<int:school_id>/calendar/", steps_views.school_calendar, name="calendar"),
     path("schools/<int:school_id>/meetings/", views.school_meetings, name="school_meetings"),
     path(

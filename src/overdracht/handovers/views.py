@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from overdracht.accounts.models import User
@@ -295,15 +296,47 @@ def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
-    feed = reverse("handovers:feed", args=[services.calendar_feed_token(user=user)])
+    return render(
+        request, "handovers/tasks.html", {"today": timezone.localdate(), "tasks": tasks_of(user)}
+    )
+
+
+class FeedForm(forms.Form):
+    # "renew" (from the security page) keeps the choice of names; "rotate" takes the form's.
+    action = forms.ChoiceField(choices=[("rotate", "rotate"), ("renew", "renew"), ("end", "end")])
+    full_names = forms.BooleanField(
+        required=False, label=gettext_lazy("Show pupils' full names in my calendar app")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    """The personal calendar address: made anew (the old one stops), or ended. The address
+    is shown once, in the answer to the POST that made it."""
+    user = authenticated_user(request)
+    current = CalendarFeed.objects.filter(
+        user=user, session_generation=user.session_generation
+    ).first()
+    form = FeedForm(
+        request.POST or None, initial={"full_names": bool(current and current.full_names)}
+    )
+    feed_url = ""
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["action"] == "end":
+            services.calendar_feed_end(user=user)
+            messages.success(request, _("Your calendar address no longer works."))
+            return redirect("handovers:feed_settings")
+        full_names = form.cleaned_data["full_names"]
+        if form.cleaned_data["action"] == "renew":
+            full_names = bool(current and current.full_names)
+        token = services.calendar_feed_rotate(user=user, full_names=full_names)
+        feed_url = request.build_absolute_uri(reverse("handovers:feed", args=[token]))
+        current = CalendarFeed.objects.get(user=user)
     return render(
         request,
-        "handovers/tasks.html",
-        {
-            "today": timezone.localdate(),
-            "tasks": tasks_of(user),
-            "feed_url": request.build_absolute_uri(feed),
-        },
+        "handovers/feed_settings.html",
+        {"form": form, "feed": current, "feed_url": feed_url},
     )
 
 
@@ -320,11 +353,22 @@ def agreement_done(request: HttpRequest, agreement_id: int) -> HttpResponse:
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The user's warm handovers, agreements and milestones for a calendar app, behind a
     secret address."""
-    found = CalendarFeed.objects.filter(token=token).select_related("user").first()
-    if found is None or not found.user.is_active:
+    found = (
+        CalendarFeed.objects.filter(token_hash=services.feed_token_hash(token))
+        .select_related("user")
+        .first()
+    )
+    if (
+        found is None
+        or not found.user.is_active
+        or found.session_generation != found.user.session_generation  # logged out everywhere
+    ):
         raise Http404
     return HttpResponse(
-        ics.calendar(feed_events(found.user), name=_("Overdracht: my calendar")),
+        ics.calendar(
+            feed_events(found.user, full_names=found.full_names),
+            name=_("Overdracht: my calendar"),
+        ),
         content_type="text/calendar; charset=utf-8",
     )
 

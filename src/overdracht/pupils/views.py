@@ -33,9 +33,13 @@ def school_pupils(request: HttpRequest, school_id: int) -> HttpResponse:
         query = form.cleaned_data["q"] or ""
         class_group_id = form.cleaned_data["class_group"]
     after = _uuid_or_none(request.GET.get("after"))
-    page = selectors.pupil_list_page(
-        school=school, class_group_id=class_group_id, query=query, after=after
-    )
+    if form.is_bound and not form.is_valid():
+        # A refused filter shows its error and no pupils, never the unfiltered list.
+        page = selectors.PupilListPage(rows=[], next_after=None)
+    else:
+        page = selectors.pupil_list_page(
+            school=school, class_group_id=class_group_id, query=query, after=after
+        )
     audit_record(
         AuditAction.PUPIL_LIST_VIEWED,
         request=request,
