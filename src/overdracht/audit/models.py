@@ -69,6 +69,9 @@ class AuditAction(models.TextChoices):
     INTAKE_ANALYSIS_VIEWED = "intake_analysis.viewed", _("Intake analysis viewed")
     CONSENTS_VIEWED = "consents.viewed", _("Consents viewed")
     AUDIT_TRAIL_VIEWED = "audit_trail.viewed", _("Who looked viewed")
+    RETENTION_DELETED = "retention.deleted", _("Deleted at the end of its retention period")
+    LEGAL_HOLD_PLACED = "legal_hold.placed", _("Legal hold placed")
+    LEGAL_HOLD_LIFTED = "legal_hold.lifted", _("Legal hold lifted")
 
 
 class ImmutableAuditError(Exception):

@@ -1,11 +1,13 @@
 """Public API of the care app (writes): `referral_create`, `referral_escalate`,
-`referral_outcome`, `care_meeting_plan`, `development_plan_start`, `development_plan_update`.
+`referral_outcome`, `care_meeting_plan`, `development_plan_start`, `development_plan_update`,
+`care_records_erase` (retention).
 Escalation to the care advisory team (ZAT) needs the recorded consent; without it the action
 is refused, saying which consent is missing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -148,3 +150,15 @@ def development_plan_update(
         subject_pupil_id=plan.pupil_id,
         target=f"development_plan:{plan.pk}",
     )
+
+
+def care_records_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the pupil's referrals (to the care team, the ZAT and the
+    partnership, i.e. towards special education) and development plans (OPP)."""
+    counts = {
+        "referrals": Referral.objects.filter(pupil_id=pupil_id).count(),
+        "development_plans": DevelopmentPlan.objects.filter(pupil_id=pupil_id).count(),
+    }
+    Referral.objects.filter(pupil_id=pupil_id).delete()
+    DevelopmentPlan.objects.filter(pupil_id=pupil_id).delete()
+    return counts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django import forms
@@ -31,6 +30,12 @@ class ReferralForm(forms.Form):
     level = forms.ChoiceField(label=gettext_lazy("Refer to"), choices=CareLevel.choices)
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
     urgency = forms.ChoiceField(label=gettext_lazy("Urgency"), choices=Urgency.choices)
+
+
+class DevelopmentPlanForm(forms.Form):
+    support_started = forms.DateField(required=False)
+    completed_at = forms.DateField(required=False)
+    pupil_view = forms.CharField(required=False, max_length=4000)
 
 
 class CareTeamActionForm(forms.Form):
@@ -155,25 +160,25 @@ def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     pupil = pupil_detail(pupil_id)
     plan = selectors.development_plan_of(pupil, school)
     if request.method == "POST":
-        try:
-            if plan is None:
-                services.development_plan_start(
-                    request=request,
-                    pupil=pupil,
-                    school=school,
-                    support_started=dt.date.fromisoformat(request.POST["support_started"]),
-                )
-            else:
-                completed = request.POST.get("completed_at") or None
-                services.development_plan_update(
-                    request=request,
-                    plan=plan,
-                    completed_at=dt.date.fromisoformat(completed) if completed else None,
-                    pupil_view=request.POST.get("pupil_view", ""),
-                )
-            return redirect("care:development_plan", pupil_id=pupil_id)
-        except (KeyError, ValueError):
+        form = DevelopmentPlanForm(request.POST)
+        if not form.is_valid() or (plan is None and form.cleaned_data["support_started"] is None):
             messages.error(request, _("Choose a valid date."))
+        elif plan is None:
+            services.development_plan_start(
+                request=request,
+                pupil=pupil,
+                school=school,
+                support_started=form.cleaned_data["support_started"],
+            )
+            return redirect("care:development_plan", pupil_id=pupil_id)
+        else:
+            services.development_plan_update(
+                request=request,
+                plan=plan,
+                completed_at=form.cleaned_data["completed_at"],
+                pupil_view=form.cleaned_data["pupil_view"],
+            )
+            return redirect("care:development_plan", pupil_id=pupil_id)
     pupil_read_record(request, access, AuditAction.DEVELOPMENT_PLAN_VIEWED)
     return render(
         request,

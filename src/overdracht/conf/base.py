@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "overdracht.consent",
     "overdracht.handovers",
     "overdracht.care",
+    "overdracht.retention",
     "overdracht.oso",
     "overdracht.portal",
     "overdracht.dashboard",
@@ -131,6 +132,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The ceiling per account across all addresses (a spread-out guessing attack), higher than
 # the per-address limit so that nobody locks a colleague out by typing wrong on purpose.
 OVERDRACHT_ACCOUNT_FAILURE_CEILING = env_int("OVERDRACHT_ACCOUNT_FAILURE_CEILING", 20)
+# Days between the retention job first reporting something due and deleting it: time for
+# the school administrator to place a legal hold.
+OVERDRACHT_RETENTION_NOTICE_DAYS = env_int("OVERDRACHT_RETENTION_NOTICE_DAYS", 14)
 AXES_USERNAME_FORM_FIELD = "email"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "overdracht.accounts.views.lockout_response"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("overdracht.schools.urls")),
     path("", include("overdracht.handovers.urls")),
     path("", include("overdracht.care.urls")),
+    path("", include("overdracht.retention.urls")),
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

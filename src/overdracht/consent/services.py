@@ -7,12 +7,14 @@
 - `statement_add`, `statement_reply`
 - `consent_decide` — given, refused or withdrawn, by the person the age rules name
 - `correction_request_add`, `correction_request_handle`
+- `reviews_erase` — retention
 - `ConsentError` — the action is not allowed; the message says why, in Dutch
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -312,3 +314,18 @@ def correction_request_add(
 def correction_request_handle(*, request: HttpRequest, correction: CorrectionRequest) -> None:
     correction.handled_at, correction.handled_by_id = timezone.now(), request.user.pk
     correction.save(update_fields=["handled_at", "handled_by_id"])
+
+
+def reviews_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the guardians' reviews of the pupil's transitions with their
+    statements and replies, and the correction requests. Consent decisions stay while the
+    pupil record does (they prove what was allowed) and go with it."""
+    reviews = GuardianReview.objects.filter(transition__pupil_id=pupil_id)
+    counts = {
+        "reviews": reviews.count(),
+        "statements": GuardianStatement.objects.filter(review__in=reviews).count(),
+        "correction_requests": CorrectionRequest.objects.filter(pupil_id=pupil_id).count(),
+    }
+    reviews.delete()
+    CorrectionRequest.objects.filter(pupil_id=pupil_id).delete()
+    return counts

@@ -1,7 +1,9 @@
-"""Public API of the dossiers app (writes): `section_save`, `SectionConflictError`."""
+"""Public API of the dossiers app (writes): `section_save`, `SectionConflictError`,
+`dossier_erase` (retention)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -11,7 +13,13 @@ from django.http import HttpRequest
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.dossiers.models import DossierSection, SectionRevision
+from overdracht.dossiers.models import (
+    DossierSection,
+    IntakeAnalysis,
+    PassportVersion,
+    SectionRevision,
+    SupplementAnswers,
+)
 from overdracht.pupils.models import Pupil
 
 
@@ -61,3 +69,20 @@ def section_save(
         details={"kind": kind, "version": section.version},
     )
     return section
+
+
+def dossier_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the pupil's dossier — sections with their history, passports with
+    their read receipts and reminders, supplements and intake analyses. Returns the number
+    of rows per kind; the caller records the deletion (without the content)."""
+    counts = {
+        "dossier_sections": DossierSection.objects.filter(pupil_id=pupil_id).count(),
+        "passport_versions": PassportVersion.objects.filter(pupil_id=pupil_id).count(),
+        "supplements": SupplementAnswers.objects.filter(pupil_id=pupil_id).count(),
+        "intake_analyses": IntakeAnalysis.objects.filter(pupil_id=pupil_id).count(),
+    }
+    DossierSection.objects.filter(pupil_id=pupil_id).delete()
+    PassportVersion.objects.filter(pupil_id=pupil_id).delete()
+    SupplementAnswers.objects.filter(pupil_id=pupil_id).delete()
+    IntakeAnalysis.objects.filter(pupil_id=pupil_id).delete()
+    return counts

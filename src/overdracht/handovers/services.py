@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -348,3 +349,15 @@ def calendar_feed_rotate(*, user: Any, full_names: bool) -> str:
 
 def calendar_feed_end(*, user: Any) -> None:
     CalendarFeed.objects.filter(user=user).delete()
+
+
+def meetings_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the warm handover meetings of the pupil's transitions with their
+    minutes, agreements and participants."""
+    meetings = HandoverMeeting.objects.filter(transition__pupil_id=pupil_id)
+    counts = {
+        "meetings": meetings.count(),
+        "minutes": MinutesEntry.objects.filter(meeting__in=meetings).count(),
+    }
+    meetings.delete()
+    return counts

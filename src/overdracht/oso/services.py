@@ -10,10 +10,12 @@ one becomes the current version and the older one stays as history.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from overdracht.audit.models import AuditAction
@@ -21,7 +23,12 @@ from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.core.school_year import current_school_year
 from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
-from overdracht.oso.models import DossierState, ReceivedAttachment, ReceivedDossier
+from overdracht.oso.models import (
+    DossierState,
+    ImportBatchFile,
+    ReceivedAttachment,
+    ReceivedDossier,
+)
 from overdracht.oso.problems import Problem
 from overdracht.oso.reader import Reading
 from overdracht.oso.rules import delivery_of
@@ -396,3 +403,17 @@ def feedback_for_pupil(*, pupil: Pupil, school: School, old_school_pupil_id: str
         departure_date=last.end_date if left and last else None,
     )
     return feedback_build(report)
+
+
+def received_dossiers_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete every OSO dossier received for the pupil (or held against them),
+    with its attachments and the upload rows that name the pupil."""
+    dossiers = ReceivedDossier.objects.filter(Q(pupil_id=pupil_id) | Q(conflict_pupil_id=pupil_id))
+    counts = {
+        "received_dossiers": dossiers.count(),
+        "attachments": ReceivedAttachment.objects.filter(dossier__in=dossiers).count(),
+        "uploaded_files": ImportBatchFile.objects.filter(pupil_id=pupil_id).count(),
+    }
+    dossiers.delete()
+    ImportBatchFile.objects.filter(pupil_id=pupil_id).delete()
+    return counts

@@ -10,6 +10,7 @@ extra query per constraint), with a clear message first where a person can cause
 - `guardian_create`, `guardian_link`
 - `enrolment_create`, `transition_create`
 - `invitation_create`, `invitation_accept`, `InvitationError`
+- `pupil_erase` — retention: the pupil record and what hangs on it
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import uuid
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import CharField, Model, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -308,3 +312,34 @@ def invitation_accept(*, request: HttpRequest, token: str, full_name: str, passw
         details={"kind": invitation.kind},
     )
     return user
+
+
+def pupil_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the pupil record with what hangs on it — enrolments, transitions
+    and their steps, guardian relations, invitations, consent decisions — and the guardians
+    who have no other child here. Accounts of the pupil and of those guardians are switched
+    off and their e-mail addresses and names emptied; the ids stay, for the audit trail."""
+    relations = GuardianRelation.objects.filter(pupil_id=pupil_id)
+    guardian_ids = list(relations.values_list("guardian_id", flat=True))
+    counts = {
+        "enrolments": Enrolment.objects.filter(pupil_id=pupil_id).count(),
+        "transitions": Transition.objects.filter(pupil_id=pupil_id).count(),
+        "guardian_relations": len(guardian_ids),
+    }
+    user_ids = list(
+        Pupil.objects.filter(pk=pupil_id, user__isnull=False).values_list("user_id", flat=True)
+    )
+    Pupil.objects.filter(pk=pupil_id).delete()
+    alone = Guardian.objects.filter(pk__in=guardian_ids, relations__isnull=True)
+    user_ids += [u for u in alone.values_list("user_id", flat=True) if u is not None]
+    counts["guardians"] = alone.count()
+    alone.delete()
+    # An account that also works at a school stays; only family accounts are closed.
+    closing = User.objects.filter(pk__in=user_ids, memberships__isnull=True)
+    counts["accounts_closed"] = User.objects.filter(pk__in=[u.pk for u in closing]).update(
+        is_active=False,
+        email=Concat(Value("erased-"), "id", Value("@invalid"), output_field=CharField()),
+        full_name="",
+        password=make_password(None),  # unusable
+    )
+    return counts

@@ -43,6 +43,7 @@ class Perm(StrEnum):
     HANDOVER_MEETINGS = "handover_meetings"
     REFER_TO_CARE = "refer_to_care"
     CARE_TEAM = "care_team"
+    MANAGE_RETENTION = "manage_retention"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -78,6 +79,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_REVIEWS,
         Perm.MANAGE_PACKS,
         Perm.MANAGE_CLASSES,
+        Perm.MANAGE_RETENTION,
     },
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
