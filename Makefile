@@ -59,8 +59,8 @@ requirements:
 	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o dev.txt dev.in
 
 messages: install
-	cd src/overdracht && ../../$(MANAGE) makemessages -l nl -l en --no-obsolete --add-location file
-	cd src/overdracht && ../../$(MANAGE) compilemessages
+	cd src/overdracht && ../../$(PY) ../../manage.py makemessages -l nl -l en --no-obsolete --add-location file
+	cd src/overdracht && ../../$(PY) ../../manage.py compilemessages
 
 clean:
 	rm -rf var staticfiles .cache
