@@ -17,6 +17,7 @@ from overdracht.accounts.models import User
 from overdracht.demo.services import ACCOUNTS, demo_region_load
 from overdracht.pupils.models import Enrolment, Guardian, Pupil, Transition
 from overdracht.pupils.selectors import children_of_user
+from overdracht.retention.selectors import due_items
 from overdracht.schools.models import School
 from overdracht.schools.permissions import school_roles
 from tests.conftest import verified_login
@@ -139,7 +140,13 @@ def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
     assert waiting.count("Warme overdracht plannen") == 1  # two of the three flagged have one
     assert HandoverMeeting.objects.filter(receiving_school=college).count() == 3
     assert PassportVersion.objects.count() == 2
-    assert Referral.objects.filter(school=college).count() == 1
+    assert Referral.objects.filter(school=college, closed_at__isnull=True).count() == 1
+    # a former pupil's dossier is past its retention period, the other's not yet
+    due = due_items(timezone.localdate(), school_id=college.pk)
+    assert {(Pupil.objects.get(pk=i.pupil_id).call_name, i.category) for i in due} == {
+        ("Noor", "dossier"),
+        ("Noor", "special_education_referral"),
+    }
     tasks = zorg.get(reverse("handovers:tasks")).content.decode()
     assert Agreement.objects.get().text in tasks
     mother = verified_login(Client(), User.objects.get(email="ouder@mail.example"))

@@ -9,9 +9,16 @@ import datetime as dt
 
 from django.utils import timezone
 
+from stdnum.nl import bsn
+
 from overdracht.accounts.models import User
 from overdracht.care.models import CareLevel, Referral, Urgency
-from overdracht.dossiers.models import Arrangement, IntakeAnalysis, PassportVersion
+from overdracht.dossiers.models import (
+    Arrangement,
+    DossierSection,
+    IntakeAnalysis,
+    PassportVersion,
+)
 from overdracht.handovers.agendas import agenda_for
 from overdracht.handovers.models import (
     Agreement,
@@ -20,6 +27,7 @@ from overdracht.handovers.models import (
     MinutesEntry,
 )
 from overdracht.pupils.models import Enrolment, Pupil, Transition
+from overdracht.pupils.services import pupil_create
 from overdracht.schools.models import ClassGroup, Membership, School
 
 # Which pupils of 1B (in name order) the college flagged at the intake.
@@ -124,3 +132,47 @@ def _meeting(pupil: Pupil, host: User, starts_at: dt.datetime) -> HandoverMeetin
         ]
     )
     return meeting
+
+
+def former_pupils(year: int) -> None:
+    """Two pupils who left Waalstad College: one three years ago (the dossier and the
+    referral to the partnership are past their retention period), one last summer (not
+    yet). The school administrator's *Bewaartermijnen* page shows the first."""
+    college = School.objects.get(name="Waalstad College")
+    zorg = User.objects.get(email="zorg@waalstad-college.example")
+    taken = set(Pupil.objects.values_list("bsn", flat=True))
+    numbers = (n for n in (f"99999{i:04d}" for i in range(9999, 0, -1)) if bsn.is_valid(n))
+    for call_name, surname, left_year in (("Noor", "Verhoeven", year - 3), ("Milan", "Bos", year)):
+        number = next(n for n in numbers if n not in taken)
+        pupil = pupil_create(
+            given_names=call_name,
+            call_name=call_name,
+            surname=surname,
+            surname_prefix="",
+            birth_date=dt.date(left_year - 16, 3, 12),
+            bsn=number,
+        )
+        left_on = dt.date(left_year, 7, 15)
+        Enrolment.objects.create(
+            pupil=pupil,
+            school=college,
+            school_year=left_year - 1,
+            year_group=4,
+            start_date=dt.date(left_year - 1, 8, 20),
+            end_date=left_on,
+        )
+        DossierSection.objects.create(
+            pupil=pupil,
+            kind="talents",
+            content={"talents": "Sport en techniek"},
+            updated_by_id=zorg.pk,
+        )
+        Referral.objects.create(
+            pupil=pupil,
+            school=college,
+            level=CareLevel.PARTNERSHIP,
+            reason="Aanvraag toelaatbaarheidsverklaring.",
+            urgency=Urgency.SOON,
+            created_by_id=zorg.pk,
+            closed_at=dt.datetime(left_year, 5, 1, 12, tzinfo=dt.UTC),
+        )

@@ -19,7 +19,7 @@ from stdnum.nl import onderwijsnummer as onr_check
 
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
-from overdracht.demo.activity import school_year_in_progress
+from overdracht.demo.activity import former_pupils, school_year_in_progress
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
@@ -456,6 +456,7 @@ def demo_region_load() -> DemoResult:
         user=b.user("leerling@mail.example", "Noa van 't Hof")
     )
     school_year_in_progress(year, older)
+    former_pupils(year)
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)
 
 

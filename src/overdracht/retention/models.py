@@ -23,9 +23,8 @@ class RetentionCategory(models.TextChoices):
 
 
 class RetentionRule(models.Model):
-    """How many years after the pupil left a category is kept. Defaults from the law
-    (loaded by a migration); an installation may keep a category longer, never shorter
-    than the law asks of the school."""
+    """An installation keeps a category longer than the law's default
+    (`selectors.DEFAULT_RULES`); a shorter period here is ignored."""
 
     category = models.CharField(max_length=32, choices=RetentionCategory.choices, unique=True)
     years = models.PositiveSmallIntegerField()

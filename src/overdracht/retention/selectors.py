@@ -73,8 +73,38 @@ def pupils_left(today: dt.date) -> dict[uuid.UUID, Left]:
     }
 
 
-def rules() -> QuerySet[RetentionRule]:
-    return RetentionRule.objects.all()
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    years: int
+    basis: str
+
+
+# The law's periods (domain brief): the defaults, in code, so they hold on any database.
+# A `RetentionRule` row keeps a category longer at this installation.
+DEFAULT_RULES = (
+    Rule("dossier", 2, "Leerlingdossier: twee jaar na het verlaten van de school"),
+    Rule(
+        "special_education_referral",
+        3,
+        "Verwijzing naar het speciaal onderwijs: drie jaar na het verlaten van de school",
+    ),
+    Rule("enrolment", 5, "Inschrijving en verzuim: vijf jaar na het verlaten van de school"),
+)
+
+
+def rules() -> list[Rule]:
+    """The defaults, with this installation's longer periods where it set one (never
+    shorter than the law's)."""
+    own = {r.category: r for r in RetentionRule.objects.all()}
+    result = []
+    for default in DEFAULT_RULES:
+        row = own.get(default.category)
+        if row is not None and row.years > default.years:
+            result.append(Rule(default.category, row.years, row.basis or default.basis))
+        else:
+            result.append(default)
+    return result
 
 
 def due_items(

@@ -70,22 +70,3 @@ class Migration(migrations.Migration):
         ),
     ]
 
-
-DEFAULT_RULES = [
-    ("dossier", 2, "Leerlingdossier: twee jaar na het verlaten van de school"),
-    (
-        "special_education_referral",
-        3,
-        "Verwijzing naar het speciaal onderwijs: drie jaar na het verlaten van de school",
-    ),
-    ("enrolment", 5, "Inschrijving en verzuim: vijf jaar na het verlaten van de school"),
-]
-
-
-def load_rules(apps, schema_editor):
-    rule = apps.get_model("retention", "RetentionRule")
-    for category, years, basis in DEFAULT_RULES:
-        rule.objects.get_or_create(category=category, defaults={"years": years, "basis": basis})
-
-
-Migration.operations.append(migrations.RunPython(load_rules, migrations.RunPython.noop))
