@@ -63,23 +63,32 @@ def _audit_trail_erased(_django_db_helper: None, django_db_blocker: Any) -> Iter
 
 
 def audit_table_erase() -> None:
+    as_audit_table_owner("DELETE FROM audit_auditevent", [])
+
+
+_SQLITE_TRIGGERS = {
+    "audit_event_no_update": "BEFORE UPDATE ON audit_auditevent BEGIN SELECT "
+    "RAISE(ABORT, 'audit events are immutable'); END",
+    "audit_event_no_delete": "BEFORE DELETE ON audit_auditevent BEGIN SELECT "
+    "RAISE(ABORT, 'audit events cannot be deleted'); END",
+}
+
+
+def as_audit_table_owner(sql: str, params: list[int]) -> None:
+    """Run SQL on the audit table with its triggers lifted for that one statement: what
+    only the table's owner can do (and what the hash chain exposes)."""
     connection = connections["audit"]
-    table = "audit_auditevent"
     with transaction.atomic(using="audit"), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-        else:
-            cursor.execute("DROP TRIGGER audit_event_no_delete")
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608
-            cursor.execute(DELETE_TRIGGER_SQLITE)
-
-
-DELETE_TRIGGER_SQLITE = """
-CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent
-BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
-"""
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+            cursor.execute(sql, params)
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
+            return
+        for name in _SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+        cursor.execute(sql, params)
+        for name, body in _SQLITE_TRIGGERS.items():
+            cursor.execute(f"CREATE TRIGGER {name} {body}")
 
 
 # The ~900 valid numbers of the 99999xxxx test range, over and over: each test starts from an

@@ -12,7 +12,7 @@ import pytest
 from overdracht.audit.models import AuditAction, AuditEvent, ImmutableAuditError
 from overdracht.audit.selectors import events_by_actor, events_for_pupil
 from overdracht.audit.services import audit_record
-from tests.conftest import World, client_for
+from tests.conftest import World, as_audit_table_owner, client_for
 
 
 @pytest.mark.django_db
@@ -151,28 +151,6 @@ def test_the_database_refuses_a_truncate() -> None:
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
-def _as_table_owner(sql: str, params: list[int]) -> None:
-    """What someone with the owner's rights could do: lift the triggers, change a row."""
-    connection = connections["audit"]
-    with transaction.atomic(using="audit"), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
-            cursor.execute(sql, params)
-            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
-        else:
-            cursor.execute("DROP TRIGGER audit_event_no_update")
-            cursor.execute("DROP TRIGGER audit_event_no_delete")
-            cursor.execute(sql, params)
-            cursor.execute(
-                "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent "
-                "BEGIN SELECT RAISE(ABORT, 'audit events are immutable'); END;"
-            )
-            cursor.execute(
-                "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent "
-                "BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;"
-            )
-
-
 @pytest.mark.django_db
 def test_audit_verify_proves_the_chain_and_names_a_changed_row(world: World) -> None:
     from django.core.management import CommandError, call_command
@@ -185,7 +163,9 @@ def test_audit_verify_proves_the_chain_and_names_a_changed_row(world: World) -> 
     out = io.StringIO()
     call_command("audit_verify", stdout=out)
     assert "Audit chain intact" in out.getvalue()
-    _as_table_owner("UPDATE audit_auditevent SET actor_id = %s WHERE id = %s", [999, events[2].pk])
+    as_audit_table_owner(
+        "UPDATE audit_auditevent SET actor_id = %s WHERE id = %s", [999, events[2].pk]
+    )
     with pytest.raises(CommandError, match=f"event {events[2].pk}: its content was changed"):
         call_command("audit_verify")
 
@@ -195,6 +175,6 @@ def test_audit_verify_names_the_row_after_a_removed_one(world: World) -> None:
     from django.core.management import CommandError, call_command
 
     events = [audit_record(AuditAction.LOGIN, actor_id=world.mentor.pk) for _ in range(4)]
-    _as_table_owner("DELETE FROM audit_auditevent WHERE id = %s", [events[1].pk])
+    as_audit_table_owner("DELETE FROM audit_auditevent WHERE id = %s", [events[1].pk])
     with pytest.raises(CommandError, match=f"event {events[2].pk}: does not follow"):
         call_command("audit_verify")
