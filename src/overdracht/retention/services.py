@@ -95,53 +95,55 @@ def _erase(item: DueItem) -> dict[str, int]:
 
 def retention_run(*, today: dt.date, dry_run: bool) -> RunReport:
     report = RunReport(day=today, dry_run=dry_run)
-    notice_days = settings.OVERDRACHT_RETENTION_NOTICE_DAYS
-    items = due_items(today)
-    gone: set[uuid.UUID] = set()
-    deletions: list[tuple[DueItem, dict[str, int]]] = []
-    try:
-        with transaction.atomic():
-            for item in items:
-                if item.pupil_id in gone:
-                    continue
-                if item.held:
-                    report.count(item, "held")
-                    continue
-                if item.noticed_on is None:
-                    RetentionNotice.objects.create(
-                        pupil_id=item.pupil_id, category=item.category, first_due_on=today
-                    )
-                if item.deletable_on(today, notice_days) > today:
-                    report.count(item, "waiting")
-                    continue
-                with transaction.atomic():  # one deletion, all or nothing
-                    counts = _erase(item)
-                    RetentionNotice.objects.filter(
-                        pupil_id=item.pupil_id, category=item.category
-                    ).update(erased_on=today)
-                report.count(item, "deleted")
-                rows = report.rows.setdefault(item.category, {})
-                for kind, n in counts.items():
-                    rows[kind] = rows.get(kind, 0) + n
-                deletions.append((item, counts))
-                if item.category == RetentionCategory.ENROLMENT:
-                    gone.add(item.pupil_id)
-            if dry_run:
+    if dry_run:
+        try:
+            with transaction.atomic():
+                _work(report, today, record=False)
                 raise _DryRunRollbackError
-    except _DryRunRollbackError:
-        pass
+        except _DryRunRollbackError:
+            pass
+    else:
+        _work(report, today, record=True)
     # The report is kept for the school administrators, also of a dry run.
     RetentionRun.objects.create(day=today, dry_run=dry_run, report=report.as_json())
-    if dry_run:
-        return report
-    for item, counts in deletions:  # the audit trail records what the database kept
-        audit_record(
-            AuditAction.RETENTION_DELETED,
-            subject_pupil_id=item.pupil_id,
-            target=f"retention:{item.category}",
-            details={"category": item.category, "left_on": item.left_on.isoformat(), **counts},
-        )
     return report
+
+
+def _work(report: RunReport, today: dt.date, *, record: bool) -> None:
+    """Each deletion is its own transaction; its audit row follows its commit."""
+    notice_days = settings.OVERDRACHT_RETENTION_NOTICE_DAYS
+    gone: set[uuid.UUID] = set()
+    for item in due_items(today):
+        if item.pupil_id in gone:
+            continue
+        if item.held:
+            report.count(item, "held")
+            continue
+        if item.noticed_on is None:
+            RetentionNotice.objects.create(
+                pupil_id=item.pupil_id, category=item.category, first_due_on=today
+            )
+        if item.deletable_on(today, notice_days) > today:
+            report.count(item, "waiting")
+            continue
+        with transaction.atomic():  # one deletion, all or nothing
+            counts = _erase(item)
+            RetentionNotice.objects.filter(pupil_id=item.pupil_id, category=item.category).update(
+                erased_on=today
+            )
+        report.count(item, "deleted")
+        rows = report.rows.setdefault(item.category, {})
+        for kind, n in counts.items():
+            rows[kind] = rows.get(kind, 0) + n
+        if record:
+            audit_record(
+                AuditAction.RETENTION_DELETED,
+                subject_pupil_id=item.pupil_id,
+                target=f"retention:{item.category}",
+                details={"category": item.category, "left_on": item.left_on.isoformat(), **counts},
+            )
+        if item.category == RetentionCategory.ENROLMENT:
+            gone.add(item.pupil_id)
 
 
 def _former_pupil_of(school: School, pupil_id: uuid.UUID) -> Pupil:
