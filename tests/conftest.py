@@ -35,10 +35,27 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[N
         connections.close_all()
 
 
+def _order(item: pytest.Item) -> int:
+    """Database tests in a transaction first, transactional ones after, the rest last."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    if (marker is not None and marker.kwargs.get("transaction")) or (
+        "live_server" in fixtures or "transactional_db" in fixtures
+    ):
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every database test may use both aliases. A transactional test flushes every table
-    but the audit trail's (the database refuses DELETE and TRUNCATE of it); the
-    `_audit_trail_erased` fixture empties that one as its owner would."""
+    (and with them the data the migrations load, such as the default question packs), so
+    those run after all others: pytest-django sorts them so, but pytest's grouping by
+    session-scoped parameters (the browser's name) undoes that sort, hence a stable sort
+    here, last. A transactional test flushes every table but the audit trail's (the
+    database refuses DELETE and TRUNCATE of it); the `_audit_trail_erased` fixture empties
+    that one as its owner would."""
+    items.sort(key=_order)
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker is None:
