@@ -11,7 +11,8 @@ from django.utils import timezone
 import pytest
 from stdnum.nl import bsn as bsn_check
 
-from overdracht.consent.models import ReviewParticipant
+from overdracht.consent.models import ReviewParticipant, ReviewWay
+from overdracht.consent.services import review_record
 from overdracht.dossiers.intake import intake_analysis_save
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
@@ -56,16 +57,18 @@ def test_intake_analysis_and_passport_mark_their_steps(world: World, rf: Any) ->
 
 
 @pytest.mark.django_db
-def test_review_done_once_everyone_has_reviewed(world: World) -> None:
+def test_review_done_once_everyone_has_reviewed(world: World, rf: Any) -> None:
     outgoing = leaving_for_mbo(world, world.classmate)
     review = review_waiting(outgoing, timezone.localdate(), [world.guardian], pupil=True)
+    request = rf.post("/")
+    request.user = world.care_coordinator
     first = ReviewParticipant.objects.get(review=review, guardian=world.guardian)
-    first.seen_at = timezone.now()
-    first.save()
+    review_record(request=request, participant=first, way=ReviewWay.PAPER, day=timezone.localdate())
     assert _done(outgoing, "review_done") is None  # the pupil has not reviewed yet
     second = ReviewParticipant.objects.get(review=review, is_pupil=True)
-    second.seen_at = timezone.now()
-    second.save()
+    review_record(
+        request=request, participant=second, way=ReviewWay.CONVERSATION, day=timezone.localdate()
+    )
     assert _done(outgoing, "review_done") == timezone.localdate()
 
 

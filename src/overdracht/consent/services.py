@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.consent import events
 from overdracht.consent.models import (
     ConsentDecision,
     ConsentPurpose,
@@ -135,6 +136,14 @@ def _invite(
         )
 
 
+def _complete_if_last(review: GuardianReview) -> None:
+    """Send `review_completed` when nobody is left waiting to see the dossier."""
+    waiting = ReviewParticipant.objects.filter(review_id=review.pk, seen_at__isnull=True)
+    if not waiting.exists():
+        events.review_completed.send(sender=GuardianReview, review=review)
+
+
+@transaction.atomic
 def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewParticipant:
     user = authenticated_user(request)
     participant = participant_for(review, user.pk)
@@ -152,9 +161,11 @@ def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewPartic
             target=f"review_participant:{participant.pk}",
             details={"way": "portal"},
         )
+        _complete_if_last(review)
     return participant
 
 
+@transaction.atomic
 def review_record(
     *, request: HttpRequest, participant: ReviewParticipant, way: str, day: dt.date
 ) -> None:
@@ -174,6 +185,7 @@ def review_record(
         target=f"review_participant:{participant.pk}",
         details={"way": way},
     )
+    _complete_if_last(participant.review)
 
 
 def statement_add(

@@ -13,12 +13,14 @@ from stdnum.nl import bsn
 
 from overdracht.accounts.models import User
 from overdracht.care.models import CareLevel, Referral, Urgency
+from overdracht.dossiers import events as dossier_events
 from overdracht.dossiers.models import (
     Arrangement,
     DossierSection,
     IntakeAnalysis,
     PassportVersion,
 )
+from overdracht.handovers import events as handover_events
 from overdracht.handovers.agendas import agenda_for
 from overdracht.handovers.models import (
     Agreement,
@@ -45,8 +47,9 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
         .select_related("pupil")
         .order_by("pupil__sort_key")
     ]
+    # History as it would have happened: each record sends the event its service sends.
     for index, pupil in enumerate(pupils):
-        IntakeAnalysis.objects.create(
+        analysis = IntakeAnalysis.objects.create(
             pupil=pupil,
             school=college,
             needs_support=index in NEEDS_SUPPORT,
@@ -55,8 +58,9 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
             notes="Zie het dossier van de basisschool." if index in NEEDS_SUPPORT else "",
             analysed_by_id=zorg.pk,
         )
+        dossier_events.intake_analysed.send(sender=IntakeAnalysis, analysis=analysis)
     for pupil in (pupils[i] for i in NEEDS_SUPPORT):
-        PassportVersion.objects.create(
+        passport = PassportVersion.objects.create(
             pupil=pupil,
             version=1,
             tips=[
@@ -72,6 +76,7 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
             valid_until=dt.date(year + 1, 7, 31),
             written_by_id=zorg.pk,
         )
+        dossier_events.passport_shared.send(sender=PassportVersion, passport=passport)
 
     now = timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0)
     held = _meeting(pupils[NEEDS_SUPPORT[0]], zorg, now - dt.timedelta(days=7))
@@ -82,6 +87,7 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
         agenda_item=held.agenda[2] if len(held.agenda) > 2 else "",
         text="Werkt goed met een weekplanning; thuis wordt huiswerk samen gepland.",
     )
+    handover_events.warm_handover_held.send(sender=HandoverMeeting, meeting=held)
     Agreement.objects.create(
         meeting=held,
         text="Na zes weken een gesprek met ouders en mentor",

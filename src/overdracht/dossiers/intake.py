@@ -16,6 +16,7 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
+from overdracht.dossiers import events
 from overdracht.dossiers.models import IntakeAnalysis, PassportVersion, ReadReceipt
 from overdracht.oso.models import DossierState, ReceivedDossier
 from overdracht.pupils.models import Enrolment, Pupil, Transition, TransitionStatus
@@ -112,6 +113,7 @@ def incoming_cohort(school: School) -> list[CohortRow]:
     return rows
 
 
+@transaction.atomic
 def intake_analysis_save(
     *,
     request: HttpRequest,
@@ -145,6 +147,7 @@ def intake_analysis_save(
             "refer_to_care_team": refer_to_care_team,
         },
     )
+    events.intake_analysed.send(sender=IntakeAnalysis, analysis=analysis)
     return analysis
 
 

@@ -23,6 +23,7 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
+from overdracht.dossiers import events
 from overdracht.dossiers.models import (
     Arrangement,
     DossierSection,
@@ -76,6 +77,7 @@ def passport_save(
                 valid_until=valid_until,
                 written_by_id=author,
             )
+            events.passport_shared.send(sender=PassportVersion, passport=passport)
     except IntegrityError as exc:
         raise ValidationError(
             _(

@@ -6,4 +6,4 @@ class HandoversConfig(AppConfig):
     label = "handovers"
 
     def ready(self) -> None:
-        from overdracht.handovers import signals  # noqa: F401  (connects the receivers)
+        from overdracht.handovers import receivers  # noqa: F401  (connects them to the events)

@@ -23,9 +23,8 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import name_initials
-from overdracht.handovers import ics
+from overdracht.handovers import events, ics
 from overdracht.handovers.agendas import agenda_for
-from overdracht.handovers.calendar import steps_complete_of
 from overdracht.handovers.models import (
     Agreement,
     CalendarFeed,
@@ -267,6 +266,7 @@ def meeting_cancel(
     )
 
 
+@transaction.atomic
 def minutes_add(
     *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
 ) -> MinutesEntry:
@@ -288,7 +288,7 @@ def minutes_add(
         target=f"minutes:{entry.pk}",
     )
     if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
-        steps_complete_of(meeting.transition, "warm_handover_held")
+        events.warm_handover_held.send(sender=HandoverMeeting, meeting=meeting)
     return entry
 
 

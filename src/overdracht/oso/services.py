@@ -22,6 +22,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.core.school_year import current_school_year
+from overdracht.oso import events
 from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
 from overdracht.oso.models import (
     DossierState,
@@ -155,6 +156,7 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
         transition=transition,
     )
     _audit(AuditAction.OSO_IMPORTED, dossier, actor_id)
+    events.dossier_received.send(sender=ReceivedDossier, dossier=dossier)
     return ImportOutcome(
         name=reading.name, status=status, pupil_id=str(pupil.pk), dossier_id=dossier.pk
     )

@@ -40,6 +40,7 @@ from overdracht.accounts.services import user_create
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import search_text, sort_key
+from overdracht.pupils import events
 from overdracht.pupils.models import (
     Enrolment,
     Guardian,
@@ -198,7 +199,9 @@ def transition_create(
         status=status,
     )
     _validate(transition)
-    transition.save()
+    with transaction.atomic():
+        transition.save()
+        events.transition_created.send(sender=Transition, transition=transition)
     return transition
 
 

@@ -1,0 +1,13 @@
+"""Domain events the dossiers app owns, sent by its services inside their transaction.
+
+- `intake_analysed(analysis: IntakeAnalysis)`: the receiving school saved (or changed) its
+  intake analysis of a pupil (`intake.intake_analysis_save`).
+- `passport_shared(passport: PassportVersion)`: a new version of the pupil passport is there
+  for the pupil's teachers (`passport.passport_save`)."""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+intake_analysed = Signal()
+passport_shared = Signal()
