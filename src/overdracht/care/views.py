@@ -23,7 +23,7 @@ from overdracht.care.models import CareLevel, Urgency
 from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, school_or_404
+from overdracht.schools.permissions import Perm, partnership_staff_or_404, school_or_404
 
 
 class ReferralForm(forms.Form):
@@ -147,6 +147,7 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
 @login_required
 def partnership(request: HttpRequest) -> HttpResponse:
     """Partnership staff see the referrals to the partnership from their schools."""
+    partnership_staff_or_404(request)
     referrals = selectors.partnership_referrals(authenticated_user(request))
     return render(request, "care/partnership.html", {"referrals": referrals})
 

@@ -36,8 +36,9 @@ from overdracht.schools.permissions import school_roles
 def steps_ensure(transitions: list[Transition], *, new: bool = False) -> None:
     """Give each transition the steps of its kind, each due on the date of its milestone in
     the region's calendar (idempotent; `new` skips looking for steps a transition that was
-    just made cannot have). A new transition gets its steps when it is saved
-    (`handovers.receivers`, on `pupils.events.transition_created`); this is also the way to fill in transitions made before."""
+    just made cannot have). A new transition gets its steps when it is made (`handovers.
+    receivers`, on `pupils.events.transition_created`); this is also the way to fill in
+    transitions made before."""
     have: set[tuple[int, str]] = set()
     if not new:
         have = set(

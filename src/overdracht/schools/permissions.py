@@ -6,6 +6,7 @@ Public API:
 - `has_school_perm(user, perm, school_id)`.
 - `school_or_404(request, school_id, perm)`: the school, or 404 for a user with no
   membership there and 403 for a member whose role lacks the permission (both audited).
+- `partnership_staff_or_404(request)`: 404 (audited) unless the user works for a partnership.
 
 Pupil-level checks build on this in `overdracht.pupils.permissions`.
 """
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.schools.models import Membership, School
@@ -153,6 +155,14 @@ def deny(
     if status == 404:
         raise Http404
     raise PermissionDenied
+
+
+def partnership_staff_or_404(request: HttpRequest) -> None:
+    """The partnership's pages are for the people who work for a partnership; anyone else
+    gets 404 (audited), as for a school they have no place at."""
+    user = authenticated_user(request)
+    if not Membership.objects.filter(user=user, partnership__isnull=False).exists():
+        deny(request, status=404, target="partnership")
 
 
 def school_or_404(request: HttpRequest, school_id: int, perm: Perm) -> School:

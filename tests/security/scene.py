@@ -1,0 +1,110 @@
+"""One of everything a URL can point at, on top of the `world` fixture, for the persona
+matrix: a warm handover with an agreement, a received dossier with attachments, an import
+batch, a passport, the guardians' review, a correction request, the region's milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from stdnum.nl import bsn as bsn_check
+
+from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers.models import PassportVersion
+from overdracht.handovers.calendar import calendar_ensure
+from overdracht.handovers.models import (
+    Agreement,
+    HandoverMeeting,
+    MeetingParticipant,
+    TransitionStep,
+)
+from overdracht.oso.generator import dossier_xml
+from overdracht.oso.models import ImportBatch
+from overdracht.oso.services import dossier_import
+from overdracht.pupils.models import Transition
+from overdracht.schools.models import ClassTeacher
+from overdracht.schools.services import class_group_teacher_add
+from tests.conftest import World, make_user
+
+
+@dataclass
+class Scene:
+    world: World
+    transition: Transition
+    meeting: HandoverMeeting
+    agreement: Agreement
+    step: TransitionStep
+    milestone_id: int
+    dossier_id: int
+    batch_id: int
+    passport: PassportVersion
+    correction: CorrectionRequest
+    class_teacher: ClassTeacher
+
+
+def scene_build(world: World) -> Scene:
+    transition = Transition.objects.get(pupil=world.pupil, to_school=world.school)
+    meeting = HandoverMeeting.objects.create(
+        transition=transition,
+        sending_school=world.other_school,
+        receiving_school=world.school,
+        starts_at=timezone.now() + dt.timedelta(days=7),
+        agenda=["Wat werkt"],
+        created_by_id=world.care_coordinator.pk,
+    )
+    MeetingParticipant.objects.create(meeting=meeting, user=world.care_coordinator)
+    agreement = Agreement.objects.create(
+        meeting=meeting,
+        text="Gesprek na zes weken",
+        owner=world.care_coordinator,
+        due_date=timezone.localdate() + dt.timedelta(days=14),
+        created_by_id=world.care_coordinator.pk,
+    )
+    milestones = calendar_ensure(world.school.region, current_school_year())
+    number = next(n for n in (f"99996{i:04d}" for i in range(10000)) if bsn_check.is_valid(n))
+    outcome = dossier_import(
+        data=dossier_xml(bsn=number, surname="Visser", call_name="Roos"),
+        name="roos.xml",
+        school=world.school,
+    )
+    assert outcome.dossier_id is not None, outcome.problems
+    batch = ImportBatch.objects.create(school=world.school, created_by_id=world.care_coordinator.pk)
+    passport = PassportVersion.objects.create(
+        pupil=world.pupil,
+        version=1,
+        tips=["Korte stappen.", "Vroeg aankondigen.", "Eerst op papier."],
+        written_by_id=world.care_coordinator.pk,
+    )
+    review = GuardianReview.objects.create(
+        transition=transition, school=world.other_school, deadline=timezone.localdate()
+    )
+    ReviewParticipant.objects.create(review=review, guardian=world.guardian)
+    correction = CorrectionRequest.objects.create(
+        pupil=world.pupil,
+        school=world.school,
+        requested_by_id=world.guardian_user.pk,
+        text="Het telefoonnummer klopt niet.",
+    )
+    class_teacher = class_group_teacher_add(
+        class_group=world.class_group,
+        user=make_user("engels@test.example", "Eva Engels"),
+        subject="Engels",
+    )
+    step = TransitionStep.objects.filter(transition=transition).order_by("pk").first()
+    assert step is not None
+    return Scene(
+        world=world,
+        transition=transition,
+        meeting=meeting,
+        agreement=agreement,
+        step=step,
+        milestone_id=milestones[0].pk,
+        dossier_id=outcome.dossier_id,
+        batch_id=batch.pk,
+        passport=passport,
+        correction=correction,
+        class_teacher=class_teacher,
+    )

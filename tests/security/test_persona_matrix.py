@@ -1,0 +1,286 @@
+"""Every URL name × every persona → the status the design says: 404 where the user has no
+relation to the pupil or the school (never a hint that it exists), 403 for a role without
+the right, 405 for an action asked with GET, 200 for the right relation, 302 to the login
+page for anonymous visitors (or to the portal for families on the staff start page)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import pytest
+
+from overdracht.accounts.models import User
+from tests.conftest import World, client_for
+from tests.security.scene import Scene, scene_build
+
+PERSONAS = (
+    "mentor",  # mentor of 1A, the pupil's class
+    "other_mentor",  # mentor of 1B at the same school
+    "teacher",  # teaches the pupil's class
+    "colleague",  # a teacher of the school who does not teach the pupil
+    "care_coordinator",
+    "school_admin",
+    "other_school",  # mentor and care coordinator at the other secondary school
+    "partnership",
+    "guardian",  # the pupil's mother
+    "other_guardian",  # a parent of another family
+    "pupil",  # a pupil of the other school, with an account
+    "anonymous",
+)
+
+
+def persona_users(scene: Scene) -> dict[str, User | None]:
+    w = scene.world
+    return {
+        "mentor": w.mentor,
+        "other_mentor": w.other_mentor,
+        "teacher": scene.class_teacher.user,
+        "colleague": w.colleague,
+        "care_coordinator": w.care_coordinator,
+        "school_admin": w.school_admin,
+        "other_school": w.other_school_user,
+        "partnership": w.partnership_user,
+        "guardian": w.guardian_user,
+        "other_guardian": w.other_guardian_user,
+        "pupil": w.pupil_user,
+        "anonymous": None,
+    }
+
+
+def _p(name: str, *extra: object) -> Callable[[Scene], str]:
+    """A URL of the pupil (Jan, 1A at Testcollege), then `extra`."""
+    return lambda s: reverse(name, args=[s.world.pupil.pk, *extra])
+
+
+def _s(name: str, *extra: object) -> Callable[[Scene], str]:
+    """A URL of Testcollege, then `extra`."""
+    return lambda s: reverse(name, args=[s.world.school.pk, *extra])
+
+
+def _plain(name: str) -> Callable[[Scene], str]:
+    return lambda s: reverse(name)
+
+
+URLS: dict[str, Callable[[Scene], str]] = {
+    "accounts:login": _plain("accounts:login"),
+    "accounts:logout": _plain("accounts:logout"),
+    "accounts:logout_everywhere": _plain("accounts:logout_everywhere"),
+    "accounts:recovery_codes": _plain("accounts:recovery_codes"),
+    "accounts:security": _plain("accounts:security"),
+    "accounts:two_factor_disable": _plain("accounts:two_factor_disable"),
+    "accounts:two_factor_setup": _plain("accounts:two_factor_setup"),
+    "accounts:two_factor_verify": _plain("accounts:two_factor_verify"),
+    "care:agenda": _s("care:agenda"),
+    "care:development_plan": _p("care:development_plan"),
+    "care:partnership": _plain("care:partnership"),
+    "care:refer": _p("care:refer"),
+    "consent:correction_handle": lambda s: reverse(
+        "consent:correction_handle", args=[s.world.pupil.pk, s.correction.pk]
+    ),
+    "consent:review_open": lambda s: reverse(
+        "consent:review_open", args=[s.world.pupil.pk, s.transition.pk]
+    ),
+    "consent:review_record": _p("consent:review_record"),
+    "consent:reviews": _p("consent:reviews"),
+    "consent:statement_reply": _p("consent:statement_reply"),
+    "dashboard:home": _plain("dashboard:home"),
+    "dossiers:analyse": lambda s: reverse(
+        "dossiers:analyse", args=[s.world.school.pk, s.world.pupil.pk]
+    ),
+    "dossiers:class_confirm": lambda s: reverse(
+        "dossiers:class_confirm", args=[s.world.class_group.pk, s.passport.pk]
+    ),
+    "dossiers:class_overview": lambda s: reverse(
+        "dossiers:class_overview", args=[s.world.class_group.pk]
+    ),
+    "dossiers:class_overview_export": lambda s: reverse(
+        "dossiers:class_overview_export", args=[s.world.class_group.pk, "xlsx"]
+    ),
+    "dossiers:cohort": _s("dossiers:cohort"),
+    "dossiers:dossier": _p("dossiers:dossier"),
+    "dossiers:pack_edit": _s("dossiers:pack_edit", "adhd"),
+    "dossiers:packs": _s("dossiers:packs"),
+    "dossiers:passport": _p("dossiers:passport"),
+    "dossiers:passport_edit": _p("dossiers:passport_edit"),
+    "dossiers:section_edit": _p("dossiers:section_edit", "support_needs"),
+    "dossiers:supplement_edit": _p("dossiers:supplement_edit", "hoogbegaafdheid"),
+    "dossiers:unread": _s("dossiers:unread"),
+    "handovers:agreement_done": lambda s: reverse(
+        "handovers:agreement_done", args=[s.agreement.pk]
+    ),
+    "handovers:calendar": _s("handovers:calendar"),
+    "handovers:checklist_save": lambda s: reverse(
+        "handovers:checklist_save", args=[s.world.school.pk, s.milestone_id]
+    ),
+    "handovers:feed": lambda s: reverse("handovers:feed", args=["not-a-token"]),
+    "handovers:feed_settings": _plain("handovers:feed_settings"),
+    "handovers:meeting": lambda s: reverse("handovers:meeting", args=[s.meeting.pk]),
+    "handovers:meeting_ics": lambda s: reverse("handovers:meeting_ics", args=[s.meeting.pk]),
+    "handovers:milestone_add": lambda s: reverse(
+        "handovers:milestone_add", args=[s.world.school.region_id]
+    ),
+    "handovers:milestone_remove": lambda s: reverse(
+        "handovers:milestone_remove", args=[s.world.school.region_id, "own-1"]
+    ),
+    "handovers:plan": _p("handovers:plan"),
+    "handovers:pupil_steps": _p("handovers:pupil_steps"),
+    "handovers:region_milestones": lambda s: reverse(
+        "handovers:region_milestones", args=[s.world.school.region_id]
+    ),
+    "handovers:responsibilities": _s("handovers:responsibilities"),
+    "handovers:school_meetings": _s("handovers:school_meetings"),
+    "handovers:step_done": lambda s: reverse("handovers:step_done", args=[s.step.pk]),
+    "handovers:tasks": _plain("handovers:tasks"),
+    "oso:attachment": lambda s: reverse(
+        "oso:attachment", args=[s.world.school.pk, s.dossier_id, 0]
+    ),
+    "oso:batch": lambda s: reverse("oso:batch", args=[s.world.school.pk, s.batch_id]),
+    "oso:export": _p("oso:export"),
+    "oso:incoming": _s("oso:incoming"),
+    "oso:review": lambda s: reverse("oso:review", args=[s.world.school.pk, s.dossier_id]),
+    "portal:child": _p("portal:child"),
+    "portal:consents": _p("portal:consents"),
+    "portal:correction": _p("portal:correction"),
+    "portal:dossier": _p("portal:dossier"),
+    "portal:dossier_pdf": _p("portal:dossier_pdf"),
+    "portal:home": _plain("portal:home"),
+    "portal:looked": _p("portal:looked"),
+    "pupils:detail": _p("pupils:detail"),
+    "pupils:invitation_accept": lambda s: reverse("pupils:invitation_accept", args=["not-a-token"]),
+    "pupils:invitation_create": _p("pupils:invitation_create"),
+    "pupils:school_pupils": _s("pupils:school_pupils"),
+    "pupils:school_transitions": _s("pupils:school_transitions"),
+    "retention:page": _s("retention:page"),
+    "schools:class_teacher_remove": lambda s: reverse(
+        "schools:class_teacher_remove",
+        args=[s.world.school.pk, s.world.class_group.pk, s.class_teacher.pk],
+    ),
+    "schools:class_teachers": _s("schools:class_teachers"),
+    "set_language": _plain("set_language"),
+}
+
+# One code per persona, in the order of PERSONAS. L: 302 to the login page; P: 302 to the
+# portal (families on the staff start page); R: 302 elsewhere (the start page, or back).
+EXPECTED: dict[str, str] = {
+    # mentor, other mentor, teacher, colleague, care, admin, other school, swv,
+    # guardian, other guardian, pupil, anonymous
+    "accounts:login": "R   R   R   R   R   R   R   R   R   R   R   200",
+    "accounts:logout": "405 405 405 405 405 405 405 405 405 405 405 405",
+    "accounts:logout_everywhere": "405 405 405 405 405 405 405 405 405 405 405 405",
+    "accounts:recovery_codes": "405 405 405 405 405 405 405 405 405 405 405 405",
+    "accounts:security": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "accounts:two_factor_disable": "405 405 405 405 405 405 405 405 405 405 405 405",
+    "accounts:two_factor_setup": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "accounts:two_factor_verify": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "care:agenda": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "care:development_plan": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "care:partnership": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "care:refer": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "consent:correction_handle": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "consent:review_open": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "consent:review_record": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "consent:reviews": "200 403 403 403 200 200 404 404 404 404 404 L",
+    "consent:statement_reply": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dashboard:home": "200 200 200 200 200 200 200 200 P   P   P   L",
+    "dossiers:analyse": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:class_confirm": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dossiers:class_overview": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "dossiers:class_overview_export": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "dossiers:cohort": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:dossier": "200 404 200 404 200 200 404 404 404 404 404 L",
+    "dossiers:pack_edit": "403 403 403 403 200 200 404 404 404 404 404 L",
+    "dossiers:packs": "403 403 403 403 200 200 404 404 404 404 404 L",
+    "dossiers:passport": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "dossiers:passport_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:section_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:supplement_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:unread": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "handovers:agreement_done": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "handovers:calendar": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "handovers:checklist_save": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "handovers:feed": "404 404 404 404 404 404 404 404 404 404 404 404",
+    "handovers:feed_settings": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "handovers:meeting": "200 200 404 404 200 200 200 404 404 404 404 L",
+    "handovers:meeting_ics": "200 200 404 404 200 200 200 404 404 404 404 L",
+    "handovers:milestone_add": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "handovers:milestone_remove": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "handovers:plan": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "handovers:pupil_steps": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "handovers:region_milestones": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "handovers:responsibilities": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "handovers:school_meetings": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "handovers:step_done": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "handovers:tasks": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "oso:attachment": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "oso:batch": "403 403 403 403 200 200 404 404 404 404 404 L",
+    "oso:export": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "oso:incoming": "403 403 403 403 200 200 404 404 404 404 404 L",
+    "oso:review": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "portal:child": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:consents": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:correction": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:dossier": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:dossier_pdf": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:home": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "portal:looked": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "pupils:detail": "200 200 200 200 200 200 404 404 200 404 404 L",
+    "pupils:invitation_accept": "410 410 410 410 410 410 410 410 410 410 410 410",
+    "pupils:invitation_create": "200 403 403 403 200 200 404 404 404 404 404 L",
+    "pupils:school_pupils": "200 200 200 200 200 200 404 404 404 404 404 L",
+    "pupils:school_transitions": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "retention:page": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "schools:class_teacher_remove": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "schools:class_teachers": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
+}
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(n for n in (namespace, entry.namespace or "") if n)
+            names |= _url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{namespace}:{entry.name}" if namespace else entry.name)
+    return names
+
+
+def test_every_url_name_has_a_row_in_the_matrix() -> None:
+    names = _url_names(get_resolver())
+    assert sorted(names - URLS.keys()) == [], "add the URL to URLS and EXPECTED"
+    assert sorted(URLS.keys() - names) == [], "the URL is gone: remove its row"
+    assert URLS.keys() == EXPECTED.keys()
+    assert all(len(codes.split()) == len(PERSONAS) for codes in EXPECTED.values())
+
+
+@pytest.fixture
+def scene(world: World) -> Scene:
+    return scene_build(world)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_url_answers_the_persona_as_designed(scene: Scene, persona: str) -> None:
+    """One persona per test, every URL in it (the scene is built once per persona)."""
+    client = client_for(persona_users(scene)[persona])
+    column = PERSONAS.index(persona)
+    wrong = []
+    for name in sorted(URLS):
+        expected = EXPECTED[name].split()[column]
+        response = client.get(URLS[name](scene))
+        got = str(response.status_code)
+        if response.status_code == 302:
+            location = response["Location"]
+            got = (
+                "L"
+                if location.startswith(reverse("accounts:login"))
+                else "P"
+                if location.startswith(reverse("portal:home"))
+                else "R"
+            )
+        if got != expected:
+            wrong.append(f"{name}: {got}, expected {expected}")
+    assert wrong == []
