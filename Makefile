@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install migrate lint typecheck check browser-deps requirements messages clean
+.PHONY: demo test install migrate lint typecheck check browser-deps hooks requirements messages clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -48,6 +48,10 @@ check: install
 	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=overdracht.conf.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=overdracht.conf.production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	  DJANGO_ALLOWED_HOSTS=overdracht.example $(MANAGE) check --deploy --fail-level WARNING
+
+# The pre-commit hook in .githooks (ruff and mypy strict, as CI runs them).
+hooks:
+	git config core.hooksPath .githooks
 
 # Test-only browser tooling: Debian's Chromium and axe-core (no lock file is kept).
 browser-deps:
