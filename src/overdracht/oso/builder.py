@@ -22,6 +22,18 @@ from overdracht.oso.constants import (
     STANDARD_VERSION,
     category_of,
 )
+from overdracht.oso.content import (
+    AddressData,
+    AdviceData,
+    DossierContent,
+    address_element,
+    advice_element,
+    career_element,
+    contacts_element,
+    documents_element,
+    final_test_element,
+    tests_element,
+)
 
 L = "huidigeschool/leerling"
 
@@ -93,6 +105,14 @@ FROM_OUR_RECORDS = frozenset(
         "bsn",
         "leerlingid",
         "verzorger",
+        "adresgeheim",
+        "adreslijst",
+        "datuminschrijving",
+        "datumuitschrijving",  # dates of the school that sends, never of an earlier one
+        "verzorgersaansprakelijk",
+        "schoolloopbaanlijst",
+        "toetslijst",
+        "overigdocumentlijst",
     }
 )
 
@@ -146,6 +166,9 @@ class PupilData:
     onderwijsnummer: str
     pupil_number: str
     guardians: list[GuardianData]
+    address: AddressData | None = None
+    address_is_secret: bool = False
+    enrolled_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +176,11 @@ class SchoolData:
     name: str
     brin: str
     location: str
+    address: AddressData | None = None
+    phone: str = ""
+    email: str = ""
+    director: str = ""
+    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +208,7 @@ def build_dossier(
     review: ReviewData | None,
     received_pupil_children: Iterable[dict[str, Any]] = (),
     attachments: Sequence[bytes] = (),
+    content: DossierContent | None = None,
     today: dt.date | None = None,
     package_version: str = "1",
 ) -> bytes:
@@ -202,29 +231,72 @@ def build_dossier(
     _el(root, "overdrachtsoort", transfer_kind)
     if review is not None and _delivered(delivery, "inzage"):
         _review(root, review)
-    current = _el(root, "huidigeschool")
-    _el(current, "naam", school.name)
-    _el(current, "brincode", school.brin)
-    _el(current, "vestigingscode", school.location)
-    _el(current, "aanleverpunt", "OSO")
-    leerling = _el(current, "leerling")
+    _current_school(root, school)
+    leerling = root[-1][-1]
+    content = content or DossierContent()
+    received = [tree_to_element(node, attachments) for node in received_pupil_children]
     children = list(_pupil_elements(pupil, delivery))
-    for node in received_pupil_children:
-        tag = node["t"]
-        if tag in FROM_OUR_RECORDS or tag not in _RANK:
+    children += _content_elements(content, received, delivery)
+    ours = {etree.QName(e).localname for e in children}
+    for element in received:
+        tag = etree.QName(element).localname
+        if tag in FROM_OUR_RECORDS or tag in ours or tag not in _RANK:
             continue
         if _delivered(delivery, f"{L}/{tag}"):
-            children.append(tree_to_element(node, attachments))
+            children.append(element)
     children.sort(key=lambda e: _RANK[etree.QName(e).localname])  # stable: keeps repeats
     for child in children:
         leerling.append(child)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
+def _current_school(root: etree._Element, school: SchoolData) -> None:
+    current = _el(root, "huidigeschool")
+    _el(current, "naam", school.name)
+    if school.address is not None and school.address.complete:
+        current.append(address_element(school.address))
+    contacts = contacts_element([("telefoon", school.phone), ("e-mail", school.email)])
+    if contacts is not None:
+        current.append(contacts)
+    _el(current, "brincode", school.brin)
+    _el(current, "vestigingscode", school.location)
+    _el(current, "aanleverpunt", "OSO")
+    if school.director:
+        _el(current, "naamdirecteur", school.director)
+    if school.website:
+        _el(current, "website", school.website)
+    _el(current, "leerling")
+
+
+def _content_elements(
+    content: DossierContent, received: list[etree._Element], delivery: dict[str, str]
+) -> list[etree._Element]:
+    """The parts the school writes, merged with what an earlier school sent."""
+
+    def of(tag: str) -> list[etree._Element]:
+        for element in received:
+            if etree.QName(element).localname == tag:
+                return list(element)
+        return []
+
+    # Every overstapdossier carries the advice block (OVa.OA01), at least `contactnodig`: the
+    # school's own advice, else the one an earlier school sent (kept as received), else empty.
+    advice = content.advice or (None if of("overstapadvies") else AdviceData())
+    made: list[tuple[str, etree._Element | None]] = [
+        ("overstapadvies", advice_element(advice) if advice else None),
+        ("schoolloopbaanlijst", career_element(content.career, of("schoolloopbaanlijst"))),
+        ("eindtoets_basisonderwijs", final_test_element(content)),
+        ("toetslijst", tests_element(content, of("toetslijst"))),
+        ("overigdocumentlijst", documents_element(content, of("overigdocumentlijst"))),
+    ]
+    return [e for tag, e in made if e is not None and _delivered(delivery, f"{L}/{tag}")]
+
+
 def _review(root: etree._Element, review: ReviewData) -> None:
     block = _el(root, "inzage")
     _el(block, "voorlopigdossier", "true" if review.provisional else "false")
     if review.provisional:
+        _el(block, "toestemming", "Onbekend")  # not asked yet; VOVO requires the field
         return
     _el(block, "inzage", "true")
     if review.date:
@@ -233,8 +305,9 @@ def _review(root: etree._Element, review: ReviewData) -> None:
         _el(block, "akkoord", "Ja" if review.agreed else "Nee")
     if review.agreed is False and review.reason_not_agreed:
         _el(block, "redennietakkoord", review.reason_not_agreed)
-    if review.consent is not None:
-        _el(block, "toestemming", "Ja" if review.consent else "Nee")
+    # Codelijst 37; required for VOVO (OVa.IZ05), written for every crossing.
+    consent = {True: "Ja", False: "Nee", None: "Onbekend"}[review.consent]
+    _el(block, "toestemming", consent)
 
 
 def _make(tag: str, text: str) -> etree._Element:
@@ -252,14 +325,21 @@ def _pupil_elements(pupil: PupilData, delivery: dict[str, str]) -> Iterable[etre
     yield _make("roepnaam", pupil.call_name)
     yield _make("geboortedatum", pupil.birth_date.isoformat())
     yield _make("geslacht", str(pupil.gender))
+    yield _make("adresgeheim", "true" if pupil.address_is_secret else "false")
+    if pupil.address is not None and pupil.address.complete and not pupil.address_is_secret:
+        yield address_element(pupil.address)
     if pupil.bsn:
         yield _make("bsn", pupil.bsn)
     else:
         yield _make("onderwijsnummer", pupil.onderwijsnummer)
     if pupil.pupil_number:
         yield _make("leerlingid", pupil.pupil_number)
+    if pupil.enrolled_on:
+        yield _make("datuminschrijving", pupil.enrolled_on.isoformat())
     if not _delivered(delivery, f"{L}/verzorger"):
         return
+    # The guardians are liable (a pupil in an institution's care is not in the product).
+    yield _make("verzorgersaansprakelijk", "true")
     for guardian in pupil.guardians:
         element = etree.Element(_q("verzorger"))
         if guardian.call_name:

@@ -18,6 +18,7 @@ from overdracht.audit.services import audit_record
 from overdracht.consent.selectors import export_review
 from overdracht.oso.builder import GuardianData, PupilData, ReviewData, SchoolData, build_dossier
 from overdracht.oso.constants import CATEGORY_NAMES
+from overdracht.oso.content import AddressData, DossierContent
 from overdracht.oso.models import DossierState, ReceivedDossier
 from overdracht.oso.problems import Problem
 from overdracht.oso.validation import validate_file
@@ -75,6 +76,7 @@ def recorded_review(pupil: Pupil, school: School) -> ReviewData:
         date=found.record.date,  # type: ignore[arg-type]
         agreed=found.record.agreed,
         reason_not_agreed=found.record.reason_not_agreed,
+        consent=found.record.consent,
     )
 
 
@@ -93,7 +95,10 @@ def dossier_export(
     review: ReviewData | None,
     actor_id: int | None = None,
     delivery: dict[str, str] | None = None,
+    content: DossierContent | None = None,
 ) -> Export:
+    """The pupil's dossier as an OSO file, checked against the schema and, when installed,
+    Edustandaard's business rules; ExportRefusedError lists every problem in Dutch."""
     if review is None:
         raise ExportRefusedError(
             _(
@@ -114,9 +119,19 @@ def dossier_export(
     if received is not None:
         attachments = [bytes(a.content) for a in received.attachments.all()]
         pupil_children = _pupil_children(received.tree)
-    content = build_dossier(
-        pupil=_pupil_data(pupil, school),
-        school=_school_data(school),
+    missing = school.details_missing
+    if missing:
+        raise ExportRefusedError(
+            _(
+                "The school details are not complete: %(missing)s. The school administrator fills "
+                "them in on the page School details."
+            )
+            % {"missing": ", ".join(missing)}
+        )
+    data = build_dossier(
+        pupil=pupil_data(pupil, school),
+        school=school_data(school),
+        content=content,
         crossing=crossing,
         transfer_kind=transfer_kind,
         delivery=chosen,
@@ -125,7 +140,9 @@ def dossier_export(
         attachments=attachments,
     )
     filename = f"OSO_{school.brin}_{to_brin.upper()}_{pupil.pk.hex[:8]}.xml"
-    checked = validate_file(content, name=filename)
+    # A provisional dossier breaks one official rule by its nature (no review yet): the
+    # official rules check what is sent, the schema and our rules check both.
+    checked = validate_file(data, name=filename, official=not review.provisional)
     if checked.errors:
         raise ExportRefusedError(_("The dossier is not complete enough to send."), checked.errors)
     audit_record(
@@ -135,7 +152,7 @@ def dossier_export(
         subject_pupil_id=pupil.pk,
         details={"to": to_brin.upper(), "crossing": crossing, "provisional": review.provisional},
     )
-    return Export(filename=filename, content=content)
+    return Export(filename=filename, content=data)
 
 
 def _pupil_children(tree: dict[str, object]) -> list[dict[str, object]]:
@@ -147,19 +164,22 @@ def _pupil_children(tree: dict[str, object]) -> list[dict[str, object]]:
     return []
 
 
-def _school_data(school: School) -> SchoolData:
+def school_data(school: School) -> SchoolData:
     location = school.locations.order_by("number").values_list("number", flat=True).first()
-    return SchoolData(name=school.name, brin=school.brin, location=location or "00")
-
-
-def _pupil_data(pupil: Pupil, school: School) -> PupilData:
-    number = (
-        pupil.enrolments.filter(school=school)
-        .exclude(pupil_number="")
-        .order_by("-school_year")
-        .values_list("pupil_number", flat=True)
-        .first()
+    return SchoolData(
+        name=school.name,
+        brin=school.brin,
+        location=location or "00",
+        address=AddressData(school.street, school.house_number, school.postal_code, school.city),
+        phone=school.phone,
+        email=school.email,
+        website=school.website,
     )
+
+
+def pupil_data(pupil: Pupil, school: School) -> PupilData:
+    enrolments = list(pupil.enrolments.filter(school=school).order_by("school_year"))
+    number = next((e.pupil_number for e in reversed(enrolments) if e.pupil_number), "")
     guardians = [
         GuardianData(
             initials=r.guardian.initials,
@@ -183,6 +203,9 @@ def _pupil_data(pupil: Pupil, school: School) -> PupilData:
         gender=pupil.gender,
         bsn=pupil.bsn,
         onderwijsnummer=pupil.onderwijsnummer,
-        pupil_number=number or "",
+        pupil_number=number,
         guardians=guardians,
+        address=AddressData(pupil.street, pupil.house_number, pupil.postal_code, pupil.city),
+        address_is_secret=pupil.address_is_secret,
+        enrolled_on=enrolments[0].start_date if enrolments else None,
     )

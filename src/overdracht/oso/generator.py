@@ -106,12 +106,21 @@ def dossier_xml(
     _el(pupil, "roepnaam", call_name)
     _el(pupil, "geboortedatum", birth_date.isoformat())
     _el(pupil, "geslacht", str(rng.choice([1, 2])))
+    address = _el(_el(pupil, "adreslijst"), "adres")
+    for tag, value in (
+        ("soortadres", "bezoek"),
+        ("straat", "Lindelaan"),
+        ("nummer", str(1 + seed % 200)),
+        ("postcode", "6511AB"),
+        ("plaats", "Waalstad"),
+    ):
+        _el(address, tag, value)
     _el(pupil, "bsn", bsn)
     _el(pupil, "leerlingid", f"LL{seed:06d}")
     if categories["cat_overstapadvies"] not in ("VERBODEN", "OPT-UIT"):
         advice = _el(pupil, "overstapadvies")
-        _el(advice, "advies", rng.choice(["50", "60", "70"]))
-        _el(advice, "wensouders", "70")
+        _el(advice, "advies", rng.choice(["50", "51", "60"]))
+        _el(advice, "wensouders", "60")
         _el(advice, "argumentatie", "Werkt zelfstandig en nauwkeurig; plannen gaat met hulp.")
         _el(advice, "contactnodig", "true")
     if categories["cat_schoolloopbaan"] not in ("VERBODEN", "OPT-UIT"):
@@ -126,7 +135,7 @@ def dossier_xml(
     if categories["cat_onderwijsondersteuning"] not in ("VERBODEN", "OPT-UIT"):
         support = _el(pupil, "onderwijsondersteuning")
         diagnosis = _el(support, "diagnose")
-        _el(diagnosis, "code", "01")
+        _el(diagnosis, "code", "F81.0")
         _el(diagnosis, "naam", "Dyslexie")
         _el(support, "medicijngebruik", "false")
     if categories["cat_toetsresultaten"] not in ("VERBODEN", "OPT-UIT") and tests:
@@ -145,7 +154,7 @@ def dossier_xml(
             _el(score, "vaardigheidsscore", str(rng.randint(150, 260)))
             reference = _el(result, "referentiescore")
             _el(reference, "codereferentiescore", "RNTRM")
-            _el(reference, "codevergelijkingsgroep", "LND")
+            _el(reference, "codevergelijkingsgroep", "Landelijk")
             _el(reference, "waarde", rng.choice(["1F", "2F", "1S"]))
     if categories["cat_bijlagedocs"] not in ("VERBODEN", "OPT-UIT") and attachments:
         documents = _el(pupil, "overigdocumentlijst")

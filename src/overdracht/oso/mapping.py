@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from overdracht.oso.constants import CATEGORIES, category_of
 
 L = "huidigeschool/leerling"
+E = f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Field:
     field: str
     label: str
     sensitivity: str = "general"
+    codes: str = ""  # the code list (oso.codes.CODE_LISTS) whose labels people read
+    technical: bool = False  # for the software only: never shown to families
 
     @property
     def category(self) -> str:
@@ -55,6 +58,7 @@ RECORDS: tuple[Record, ...] = (
         "final_test_parts",
         "Onderdeel eindtoets",
     ),
+    Record(f"{E}/onderdelen/onderdeel/domeinen/domein", "domains", "Domein"),
     Record(f"{L}/toetslijst/toets", "tests", "Toets"),
     Record(
         f"{L}/toetslijst/toets/resultaat/referentiescore", "reference_scores", "Referentiescore"
@@ -70,26 +74,33 @@ S, C = "support", "care"
 
 FIELDS: tuple[Field, ...] = (
     # metadata
-    Field("metadata/deeldossier", "metadata.part", "Deeldossier"),
-    Field("metadata/pakketnaam", "metadata.package", "Pakket"),
-    Field("metadata/pakketversie", "metadata.package_version", "Pakketversie"),
+    Field("metadata/deeldossier", "metadata.part", "Deeldossier", technical=True),
+    Field("metadata/pakketnaam", "metadata.package", "Pakket", technical=True),
+    Field("metadata/pakketversie", "metadata.package_version", "Pakketversie", technical=True),
     Field("metadata/datum", "metadata.date", "Datum van het dossier"),
-    Field("metadata/standaardversie", "metadata.standard_version", "Versie standaard"),
-    Field("metadata/validatieversie", "metadata.validation_version", "Versie validatie"),
-    Field("metadata/overstap", "metadata.crossing", "Overstap"),
-    Field("overdrachtsoort", "metadata.transfer_kind", "Soort overdracht"),
+    Field(
+        "metadata/standaardversie", "metadata.standard_version", "Versie standaard", technical=True
+    ),
+    Field(
+        "metadata/validatieversie",
+        "metadata.validation_version",
+        "Versie validatie",
+        technical=True,
+    ),
+    Field("metadata/overstap", "metadata.crossing", "Overstap", technical=True),
+    Field("overdrachtsoort", "metadata.transfer_kind", "Soort overdracht", technical=True),
     # the guardians' review (inzage)
-    Field("inzage/voorlopigdossier", "review.provisional", "Voorlopig dossier"),
+    Field("inzage/voorlopigdossier", "review.provisional", "Voorlopig dossier", technical=True),
     Field("inzage/inzage", "review.done", "Inzage gegeven"),
     Field("inzage/inzagedatum", "review.date", "Datum inzage"),
-    Field("inzage/akkoord", "review.agreed", "Akkoord ouders"),
+    Field("inzage/akkoord", "review.agreed", "Akkoord ouders", codes="yes_no"),
     Field("inzage/redennietakkoord", "review.reason_not_agreed", "Reden niet akkoord"),
-    Field("inzage/toestemming", "review.consent", "Toestemming"),
+    Field("inzage/toestemming", "review.consent", "Toestemming", codes="yes_no"),
     # the sending school
     Field("huidigeschool/naam", "school.name", "Naam school"),
     Field("huidigeschool/brincode", "school.brin", "BRIN"),
     Field("huidigeschool/vestigingscode", "school.location", "Vestiging"),
-    Field("huidigeschool/aanleverpunt", "school.delivery_point", "Aanleverpunt"),
+    Field("huidigeschool/aanleverpunt", "school.delivery_point", "Aanleverpunt", technical=True),
     Field("huidigeschool/soort", "school.kind", "Soort school"),
     Field("huidigeschool/type", "school.type", "Type school"),
     Field("huidigeschool/naamdirecteur", "school.director", "Directeur"),
@@ -102,7 +113,7 @@ FIELDS: tuple[Field, ...] = (
     Field(f"{L}/roepnaam", "pupil.call_name", "Roepnaam"),
     Field(f"{L}/geboortedatum", "pupil.birth_date", "Geboortedatum"),
     Field(f"{L}/geboortemaand", "pupil.birth_month", "Geboortemaand"),
-    Field(f"{L}/geslacht", "pupil.gender", "Geslacht"),
+    Field(f"{L}/geslacht", "pupil.gender", "Geslacht", codes="gender"),
     Field(f"{L}/adresgeheim", "pupil.address_is_secret", "Geheim adres"),
     Field(f"{L}/postcode4adres", "pupil.postal_code4", "Postcode (cijfers)"),
     Field(f"{L}/geboorteplaats", "pupil.birth_place", "Geboorteplaats"),
@@ -126,9 +137,14 @@ FIELDS: tuple[Field, ...] = (
     Field(f"{L}/verzorger/voorvoegsel", "surname_prefix", "Voorvoegsel"),
     Field(f"{L}/verzorger/achternaam", "surname", "Achternaam"),
     Field(f"{L}/verzorger/roepnaam", "call_name", "Roepnaam"),
-    Field(f"{L}/verzorger/geslacht", "gender", "Geslacht"),
+    Field(f"{L}/verzorger/geslacht", "gender", "Geslacht", codes="gender"),
     Field(f"{L}/verzorger/adresgeheim", "address_is_secret", "Geheim adres"),
-    Field(f"{L}/verzorger/relatietotkind", "relationship", "Relatie tot het kind"),
+    Field(
+        f"{L}/verzorger/relatietotkind",
+        "relationship",
+        "Relatie tot het kind",
+        codes="relationship",
+    ),
     Field(f"{L}/verzorger/overleden", "deceased", "Overleden"),
     Field(f"{L}/verzorger/overlijdensdatum", "date_of_death", "Datum overlijden"),
     Field(
@@ -136,10 +152,10 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(f"{L}/verzorgersaansprakelijk", "guardians_liable", "Ouders aansprakelijk"),
     # the advice
-    Field(f"{L}/overstapadvies/advies", "advice.recommendation", "Schooladvies"),
-    Field(f"{L}/overstapadvies/wensouders", "advice.wish_guardians", "Wens ouders"),
-    Field(f"{L}/overstapadvies/wensleerling", "advice.wish_pupil", "Wens leerling"),
-    Field(f"{L}/overstapadvies/herzienadvies", "advice.revised", "Herzien advies"),
+    Field(f"{L}/overstapadvies/advies", "advice.recommendation", "Schooladvies", codes="advice"),
+    Field(f"{L}/overstapadvies/wensouders", "advice.wish_guardians", "Wens ouders", codes="advice"),
+    Field(f"{L}/overstapadvies/wensleerling", "advice.wish_pupil", "Wens leerling", codes="advice"),
+    Field(f"{L}/overstapadvies/herzienadvies", "advice.revised", "Herzien advies", codes="advice"),
     Field(
         f"{L}/overstapadvies/motivatie_herzienadvies",
         "advice.revision_reason",
@@ -291,53 +307,28 @@ FIELDS: tuple[Field, ...] = (
     Field(f"{L}/verzuim/rmcmelding", "absence.rmc_report", "RMC-melding", S),
     # end-of-primary test
     Field(f"{L}/eindtoets_basisonderwijs/deelgenomen", "final_test.taken", "Deelgenomen"),
+    Field(f"{E}/toetssoort", "final_test.kind", "Toets", codes="final_test"),
+    Field(f"{E}/toetsniveau", "final_test.level", "Niveau", technical=True),
+    Field(f"{E}/toetsomschrijving", "final_test.description", "Omschrijving"),
+    Field(f"{E}/datum_afname", "final_test.date", "Datum afname"),
+    Field(f"{E}/wettelijke_ontheffing", "final_test.exemption", "Vrijgesteld", codes="yes_no"),
+    Field(f"{E}/standaardscore", "final_test.standard_score", "Standaardscore"),
+    Field(f"{E}/toets_advies", "final_test.advice", "Toetsadvies"),
+    Field(f"{E}/onderdelen/onderdeel/onderdeelcode", "code", "Onderdeel", technical=True),
+    Field(f"{E}/onderdelen/onderdeel/onderdeelomschrijving", "description", "Omschrijving"),
     Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/toetssoort", "final_test.kind", "Toets"
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/toetsniveau", "final_test.level", "Niveau"
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/toetsomschrijving",
-        "final_test.description",
-        "Omschrijving",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/datum_afname",
-        "final_test.date",
-        "Datum afname",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/wettelijke_ontheffing",
-        "final_test.exemption",
-        "Wettelijke ontheffing",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/standaardscore",
-        "final_test.standard_score",
-        "Standaardscore",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/toets_advies",
-        "final_test.advice",
-        "Toetsadvies",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/onderdeelcode",
-        "code",
-        "Onderdeel",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/"
-        "onderdeelomschrijving",
-        "description",
-        "Omschrijving",
-    ),
-    Field(
-        f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/"
-        "ond_referentieniveau",
+        f"{E}/onderdelen/onderdeel/ond_referentieniveau",
         "reference_level",
         "Referentieniveau",
+        codes="reference_level",
+    ),
+    Field(f"{E}/onderdelen/onderdeel/domeinen/domein/domeincode", "code", "Domein", technical=True),
+    Field(f"{E}/onderdelen/onderdeel/domeinen/domein/domeinomschrijving", "description", "Domein"),
+    Field(
+        f"{E}/onderdelen/onderdeel/domeinen/domein/dom_referentieniveau",
+        "reference_level",
+        "Referentieniveau",
+        codes="reference_level",
     ),
     # tests
     Field(f"{L}/toetslijst/toets/toetsidentificatie/eldtoetscode", "code", "Toetscode"),

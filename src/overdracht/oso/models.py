@@ -55,6 +55,15 @@ class ReceivedDossier(models.Model):
     warnings = models.JSONField(default=list)
     received_at = models.DateTimeField(auto_now_add=True)
     imported_by_id = models.BigIntegerField(null=True, blank=True)
+    sent_from_school = models.ForeignKey(
+        School,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sent_dossiers",
+        help_text=_("Set when a school of this installation sent it with one action."),
+    )
+    first_opened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-id"]

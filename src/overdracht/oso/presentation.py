@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from overdracht.oso.codes import label_of
 from overdracht.oso.constants import CATEGORIES, NOT_DELIVERED, category_of
 from overdracht.oso.mapping import FIELDS, RECORDS, Field, Record
 
@@ -48,10 +49,13 @@ class Section:
         return not (self.fields or self.records or self.documents)
 
 
-def readable(value: Any) -> str:
+def readable(value: Any, codes: str = "") -> str:
+    """A value in words: codes become their label, dates dd-mm-jjjj, booleans ja/nee."""
     if isinstance(value, list):
-        return ", ".join(readable(v) for v in value)
+        return ", ".join(readable(v, codes) for v in value)
     text = str(value)
+    if codes:
+        return label_of(codes, text)
     if text == "true":
         return "Ja"
     if text == "false":
@@ -83,7 +87,9 @@ def _record_of(path: str) -> Record | None:
     return best
 
 
-def _entries(entries: list[dict[str, Any]], record: Record) -> list[list[tuple[str, str]]]:
+def _entries(
+    entries: list[dict[str, Any]], record: Record, technical: bool
+) -> list[list[tuple[str, str]]]:
     fields = [f for f in FIELDS if _record_of(f.path) is record]
     nested = [
         r for r in RECORDS if r.path.startswith(record.path + "/") and _record_of(r.path) is record
@@ -91,20 +97,26 @@ def _entries(entries: list[dict[str, Any]], record: Record) -> list[list[tuple[s
     rows = []
     for entry in entries:
         row = [
-            (f.label, readable(_lookup(entry, f.field)))
+            (f.label, readable(_lookup(entry, f.field), f.codes))
             for f in fields
-            if _lookup(entry, f.field) not in (None, "", [])
+            if _lookup(entry, f.field) not in (None, "", []) and (technical or not f.technical)
         ]
         for inner in nested:
-            for sub in _entries(entry.get(inner.name, []), inner):
+            for sub in _entries(entry.get(inner.name, []), inner, technical):
                 row.append((inner.label, "; ".join(f"{k}: {v}" for k, v in sub)))
         rows.append(row)
     return rows
 
 
 def review_sections(
-    mapped: dict[str, Any], delivery: dict[str, str], attachments: list[dict[str, Any]]
+    mapped: dict[str, Any],
+    delivery: dict[str, str],
+    attachments: list[dict[str, Any]],
+    *,
+    technical: bool = False,
 ) -> list[Section]:
+    """The dossier in words, per category. `technical=True` (the receiving school's screen)
+    also shows the fields that only software reads, such as the version of the standard."""
     sections = {
         key: Section(
             key=key,
@@ -120,18 +132,19 @@ def review_sections(
         if _record_of(f.path) is None
         and not f.path.startswith("document/")
         and not f.field.startswith("metadata.delivery")
+        and (technical or not f.technical)
     ]
     for f in top_fields:
         value = _lookup(mapped, f.field)
         if value not in (None, "", []):
-            sections[f.category].fields.append((f.label, readable(value)))
+            sections[f.category].fields.append((f.label, readable(value, f.codes)))
     for record in RECORDS:
         if record.path == "document" or _record_of(record.path) is not None:
             continue
         entries = mapped.get(record.name)
         if entries:
             sections[category_of(record.path)].records.append(
-                RecordView(label=record.label, entries=_entries(entries, record))
+                RecordView(label=record.label, entries=_entries(entries, record, technical))
             )
     for attachment in attachments:
         sections[category_of(attachment["found_in"])].documents.append(attachment)

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
+
 from django.db.models import QuerySet
 
+from overdracht.oso.content import (
+    SECTIONS_FILENAME,
+    DossierContent,
+    content_from_mapped,
+    sections_from_attachment,
+)
 from overdracht.oso.models import DossierState, ImportBatch, ReceivedAttachment, ReceivedDossier
 from overdracht.schools.models import School
 
@@ -55,3 +64,26 @@ def batch(school: School, batch_id: int) -> ImportBatch | None:
 
 def recent_batches(school: School) -> QuerySet[ImportBatch]:
     return ImportBatch.objects.filter(school=school)[:5]
+
+
+def received_content(dossier: ReceivedDossier) -> DossierContent:
+    """The parts a received dossier carries (advice, test, reference levels, school career
+    and the parts our JSON attachment holds), as `oso.content.DossierContent`."""
+    content = content_from_mapped(dossier.mapped)
+    for document in dossier.mapped.get("documents", []):
+        if document.get("filename") == SECTIONS_FILENAME and "attachment" in document:
+            found = dossier.attachments.filter(index=document["attachment"]).first()
+            if found is not None:
+                return replace(content, parts=sections_from_attachment(bytes(found.content)))
+    return content
+
+
+def delivered_dossier(*, pupil_id: uuid.UUID, from_school: School) -> ReceivedDossier | None:
+    """The newest dossier `from_school` sent for the pupil inside the installation, for the
+    sending school to see that it arrived and when it was opened (not its content)."""
+    return (
+        ReceivedDossier.objects.filter(pupil_id=pupil_id, sent_from_school=from_school)
+        .select_related("school")
+        .only("pk", "received_at", "first_opened_at", "school__name", "state")
+        .first()
+    )

@@ -35,7 +35,14 @@ from overdracht.oso.reader import Reading
 from overdracht.oso.rules import delivery_of
 from overdracht.oso.validation import validate_file
 from overdracht.pupils import services as pupil_services
-from overdracht.pupils.models import Enrolment, Guardian, Pupil, Relationship, Transition
+from overdracht.pupils.models import (
+    Enrolment,
+    Guardian,
+    Pupil,
+    Relationship,
+    Transition,
+    TransitionStatus,
+)
 from overdracht.schools.models import School
 
 IMPORTED, UPDATED, UNCHANGED, HELD, REJECTED = (
@@ -140,7 +147,7 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
             version = current.version + 1
         pupil, status = known, UPDATED if current is not None else IMPORTED
     else:
-        pupil, version, status = _create_pupil(pupil_data), 1, IMPORTED
+        pupil, version, status = _create_pupil(pupil_data, reading.mapped), 1, IMPORTED
 
     new_pupil = known is None
     _add_guardians(pupil, reading, new_pupil=new_pupil)
@@ -168,8 +175,9 @@ def _same_person(pupil: Pupil, data: dict[str, Any]) -> bool:
     ) == normalise(data.get("surname", ""))
 
 
-def _create_pupil(data: dict[str, Any]) -> Pupil:
+def _create_pupil(data: dict[str, Any], mapped: dict[str, Any]) -> Pupil:
     given = data.get("given_names") or []
+    address = _first(mapped.get("pupil_addresses", []), "woon")
     call_name = data.get("call_name") or (given[0] if given else data.get("initials", ""))
     return pupil_services.pupil_create(
         given_names=" ".join(given) or call_name,
@@ -180,6 +188,11 @@ def _create_pupil(data: dict[str, Any]) -> Pupil:
         gender=int(data.get("gender") or 0),
         bsn=data.get("bsn", ""),
         onderwijsnummer=data.get("onderwijsnummer", ""),
+        street=address.get("street", "")[:120],
+        house_number=" ".join(filter(None, [address.get("number"), address.get("addition")]))[:12],
+        postal_code=address.get("postal_code", "")[:7],
+        city=address.get("city", "")[:80],
+        address_is_secret=data.get("address_is_secret") == "true",
     )
 
 
@@ -259,7 +272,22 @@ def _ensure_transition_and_enrolment(
     sending = School.objects.filter(brin=sending_brin).first()
     transition = None
     if not new_pupil:
-        transition = Transition.objects.filter(pupil=pupil, kind=kind, school_year=year).first()
+        # The transition this school already expects (a registration, or a dossier sent
+        # inside the installation), else the one of this kind for the year of arrival.
+        transition = (
+            Transition.objects.filter(
+                pupil=pupil, to_school=school, school_year__gte=current_school_year()
+            )
+            .exclude(status=TransitionStatus.CANCELLED)
+            .order_by("school_year")
+            .first()
+        ) or Transition.objects.filter(pupil=pupil, kind=kind, school_year=year).first()
+    if transition is not None:
+        year = transition.school_year
+    if transition is not None and transition.to_school_id is None:
+        # Registered nowhere yet in our records: the file's arrival says where the pupil goes.
+        transition.to_school = school
+        transition.save(update_fields=["to_school"])
     if transition is None:
         transition = pupil_services.transition_create(
             pupil=pupil,
@@ -419,3 +447,12 @@ def received_dossiers_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
     dossiers.delete()
     ImportBatchFile.objects.filter(pupil_id=pupil_id).delete()
     return counts
+
+
+def dossier_opened(dossier: ReceivedDossier) -> None:
+    """The receiving school opened the dossier: the first time is what the sending school
+    sees ("opened on ...")."""
+    if dossier.first_opened_at is None:
+        ReceivedDossier.objects.filter(pk=dossier.pk, first_opened_at__isnull=True).update(
+            first_opened_at=timezone.now()
+        )

@@ -13,5 +13,4 @@ urlpatterns = [
         views.attachment,
         name="attachment",
     ),
-    path("pupils/<uuid:pupil_id>/oso-export/", views.export, name="export"),
 ]

@@ -1,13 +1,14 @@
 """Validate OSO files: safe parsing, structure, the official schema, our business rules.
 
-Public API: `validate_file(data, name) -> Validated` (never raises for a bad file: every
-problem is in the result).
+Public API: `validate_file(data, name, official=False) -> Validated` (never raises for a
+bad file: every problem is in the result).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from overdracht.oso.official_rules import official_rule_problems
 from overdracht.oso.problems import OsoFileError, Problem
 from overdracht.oso.reader import Reading, read_dossier
 from overdracht.oso.rules import rule_problems, structural_problems
@@ -30,7 +31,9 @@ class Validated:
         return self.reading is not None and not self.errors
 
 
-def validate_file(data: bytes, *, name: str) -> Validated:
+def validate_file(data: bytes, *, name: str, official: bool = False) -> Validated:
+    """`official=True` also runs Edustandaard's business-rule stylesheet (exports, and
+    `oso_validate`); an import checks the schema and our own rules."""
     try:
         tree = parse_untrusted(data, name=name)
     except OsoFileError as exc:
@@ -44,4 +47,6 @@ def validate_file(data: bytes, *, name: str) -> Validated:
     except OsoFileError as exc:
         return Validated(name=name, reading=None, problems=problems + exc.problems)
     problems += rule_problems(reading) + reading.warnings
+    if official and not problems:
+        problems += official_rule_problems(tree, name=name)
     return Validated(name=name, reading=reading, problems=problems)

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
-from overdracht.oso import selectors
+from overdracht.oso import selectors, services
 from overdracht.oso.batches import Upload, import_batch_create
-from overdracht.oso.builder import ReviewData
-from overdracht.oso.export import ExportRefusedError, dossier_export, recorded_review
 from overdracht.oso.forms import UploadForm
 from overdracht.oso.presentation import review_sections
-from overdracht.pupils.permissions import pupil_access_or_404
-from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
 
 STATUS_LABELS = {
@@ -112,13 +105,16 @@ def review(request: HttpRequest, school_id: int, dossier_id: int) -> HttpRespons
         subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
         target=f"received_dossier:{dossier.pk}",
     )
+    services.dossier_opened(dossier)
     return render(
         request,
         "oso/review.html",
         {
             "school": school,
             "dossier": dossier,
-            "sections": review_sections(dossier.mapped, dossier.delivery, attachments),
+            "sections": review_sections(
+                dossier.mapped, dossier.delivery, attachments, technical=True
+            ),
             "history": selectors.dossier_history(dossier),
             "unmapped": sorted(dossier.unmapped.items()),
         },
@@ -142,36 +138,4 @@ def attachment(request: HttpRequest, school_id: int, dossier_id: int, index: int
     response = HttpResponse(bytes(found.content), content_type=found.content_type)
     response["Content-Disposition"] = f'attachment; filename="bijlage-{found.index}"'
     response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@login_required
-@require_POST
-def export(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
-    access = pupil_access_or_404(request, pupil_id, Perm.EXPORT_DOSSIERS)
-    assert access.school_id is not None
-    school = school_or_404(request, access.school_id, Perm.EXPORT_DOSSIERS)
-    provisional = request.POST.get("kind") == "provisional"
-    to_brin = (request.POST.get("to") or school.brin).strip().upper()[:4]
-    crossing = request.POST.get("crossing", "VOVO")
-    if crossing not in ("POPO", "POVO", "VOVO"):
-        crossing = "VOVO"
-    pupil = pupil_detail(pupil_id)
-    try:
-        review = ReviewData(provisional=True) if provisional else recorded_review(pupil, school)
-        made = dossier_export(
-            pupil=pupil,
-            school=school,
-            to_brin=to_brin,
-            crossing=crossing,
-            actor_id=request.user.pk,
-            review=review,
-        )
-    except ExportRefusedError as exc:
-        messages.error(request, exc.message)
-        for problem in exc.problems[:5]:
-            messages.error(request, str(problem))
-        return redirect("pupils:detail", pupil_id=pupil_id)
-    response = HttpResponse(made.content, content_type="application/xml")
-    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
     return response
