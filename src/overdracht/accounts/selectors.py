@@ -33,3 +33,8 @@ def authenticated_user(request: HttpRequest) -> User:
 
 def recovery_codes_left(user: User) -> int:
     return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def user_names(ids: list[int]) -> dict[int, str]:
+    """Names by user id, in one query (for histories that keep only the author's id)."""
+    return dict(User.objects.filter(pk__in=set(ids)).values_list("pk", "full_name"))

@@ -72,6 +72,12 @@ class AuditAction(models.TextChoices):
     RETENTION_DELETED = "retention.deleted", _("Deleted at the end of its retention period")
     LEGAL_HOLD_PLACED = "legal_hold.placed", _("Legal hold placed")
     LEGAL_HOLD_LIFTED = "legal_hold.lifted", _("Legal hold lifted")
+    PUPIL_REGISTERED = "pupil.registered", _("Registration recorded and dossier requested")
+    RECEIVING_SCHOOL_CHOSEN = "transition.school_chosen", _("Receiving school recorded")
+    DOSSIER_SENT = "dossier.sent", _("Dossier sent inside the installation")
+    DOSSIER_ARRIVED = "dossier.arrived", _("Dossier arrived from a school of the installation")
+    SCHOOL_DETAILS_SAVED = "school.details_saved", _("School details saved")
+    COMPOSE_VIEWED = "dossier.compose_viewed", _("Dossier being written viewed")
 
 
 class ImmutableAuditError(Exception):

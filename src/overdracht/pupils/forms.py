@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from overdracht.pupils.models import Guardian, Pupil
+from overdracht.schools.models import School
 
 PUPIL_CHOICE = "pupil"
 
@@ -65,3 +66,39 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+class RegistrationForm(forms.Form):
+    """A pupil registered at this school (aanmelding): found by number and birth date."""
+
+    from_school = forms.ModelChoiceField(
+        label=_("Current school"), queryset=School.objects.none(), empty_label=_("Choose a school")
+    )
+    number = forms.CharField(
+        label=_("BSN or onderwijsnummer"),
+        max_length=9,
+        min_length=9,
+        help_text=_("Nine digits, from the registration form the parents filled in."),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    registered_on = forms.DateField(
+        label=_("Date of registration"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due = forms.DateField(
+        label=_("Dossier wanted by"),
+        required=False,
+        help_text=_("Two weeks from today when left empty."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["from_school"].queryset = schools  # type: ignore[attr-defined]
+
+    def clean_number(self) -> str:
+        number = str(self.cleaned_data["number"]).strip()
+        if not number.isascii() or not number.isdigit():
+            raise forms.ValidationError(_("Nine digits, without spaces or dots."))
+        return number

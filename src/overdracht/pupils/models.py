@@ -37,6 +37,11 @@ class Pupil(models.Model):
         _("onderwijsnummer"), max_length=9, blank=True, validators=[validate_onderwijsnummer]
     )
     # Derived from the name fields by pupils.services; indexed for sorting and search.
+    street = models.CharField(_("street"), max_length=120, blank=True)
+    house_number = models.CharField(_("house number"), max_length=12, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    address_is_secret = models.BooleanField(_("secret address"), default=False)
     sort_key = models.CharField(max_length=260, db_index=True, editable=False)
     search_text = models.CharField(max_length=400, editable=False)
     user = models.OneToOneField(
@@ -247,6 +252,10 @@ class Transition(models.Model):
         choices=TransitionStatus.choices,
         default=TransitionStatus.PLANNED,
     )
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    requested_on = models.DateField(_("dossier requested on"), null=True, blank=True)
+    request_due = models.DateField(_("dossier wanted by"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("dossier sent at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

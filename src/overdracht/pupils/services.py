@@ -81,8 +81,18 @@ def pupil_create(
     gender: int = 0,
     bsn: str = "",
     onderwijsnummer: str = "",
+    street: str = "",
+    house_number: str = "",
+    postal_code: str = "",
+    city: str = "",
+    address_is_secret: bool = False,
 ) -> Pupil:
     pupil = Pupil(
+        street=street,
+        house_number=house_number,
+        postal_code=postal_code,
+        city=city,
+        address_is_secret=address_is_secret,
         given_names=given_names,
         call_name=call_name,
         surname_prefix=surname_prefix,

@@ -6,8 +6,9 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,10 +16,15 @@ from overdracht.accounts.services import login_complete
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year, school_year_label
-from overdracht.pupils import selectors, services
-from overdracht.pupils.forms import InvitationAcceptForm, InvitationForm, PupilSearchForm
+from overdracht.pupils import registration, selectors, services
+from overdracht.pupils.forms import (
+    InvitationAcceptForm,
+    InvitationForm,
+    PupilSearchForm,
+    RegistrationForm,
+)
 from overdracht.pupils.permissions import Relation, pupil_access_or_404
-from overdracht.schools.permissions import Perm, school_or_404
+from overdracht.schools.permissions import Perm, has_school_perm, school_or_404
 from overdracht.schools.selectors import class_groups_of_school
 
 
@@ -80,7 +86,11 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "show_contacts": access.can(Perm.VIEW_PUPIL_CONTACTS),
         "show_transitions": access.can(Perm.VIEW_TRANSITIONS),
         "can_invite": access.can(Perm.INVITE_ACCOUNTS),
-        "can_export": access.can(Perm.EXPORT_DOSSIERS),
+        "sending": access.can(Perm.EDIT_DOSSIER)
+        and any(
+            t.from_school_id == access.school_id and t.status in ("planned", "in_progress")
+            for t in page.transitions
+        ),
         "can_manage_reviews": access.can(Perm.MANAGE_REVIEWS),
         "can_plan_meeting": access.can(Perm.HANDOVER_MEETINGS),
         "can_refer": access.can(Perm.REFER_TO_CARE),
@@ -107,6 +117,8 @@ def school_transitions(request: HttpRequest, school_id: int) -> HttpResponse:
     context = {
         "school": school,
         "outgoing": [t for t in transitions if t.from_school_id == school.pk],
+        "can_register": has_school_perm(request.user, Perm.IMPORT_DOSSIERS, school.pk)
+        and not school.is_primary,
         "incoming": [t for t in transitions if t.to_school_id == school.pk],
     }
     return render(request, "pupils/school_transitions.html", context)
@@ -168,3 +180,50 @@ def _uuid_or_none(value: str | None) -> uuid.UUID | None:
         return uuid.UUID(value) if value else None
     except ValueError:
         return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registrations(request: HttpRequest, school_id: int) -> HttpResponse:
+    """The receiving school records registrations and so asks for the dossiers."""
+    school = school_or_404(request, school_id, Perm.IMPORT_DOSSIERS)
+    if school.is_primary:
+        raise Http404
+    year = current_school_year() + 1
+    form = RegistrationForm(
+        request.POST or None,
+        schools=registration.sending_schools(school),
+        initial={"registered_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            found = registration.register(
+                school=school,
+                from_school=data["from_school"],
+                number=data["number"],
+                birth_date=data["birth_date"],
+                day=data["registered_on"],
+                due=data["due"],
+                actor_id=request.user.pk,
+            )
+            messages.success(
+                request,
+                _("%(pupil)s is registered; %(school)s has been asked for the dossier.")
+                % {"pupil": found.pupil.name, "school": data["from_school"].name},
+            )
+            return redirect("pupils:registrations", school_id=school.pk)
+        except registration.RegistrationError as exc:
+            form.add_error(None, exc.message)
+    rows = list(registration.registrations_of(school, year))
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"list": "registrations", "rows": len(rows)},
+    )
+    return render(
+        request,
+        "pupils/registrations.html",
+        {"school": school, "form": form, "rows": rows, "year": year},
+    )

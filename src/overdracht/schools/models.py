@@ -73,6 +73,27 @@ class School(models.Model):
     name = models.CharField(_("name"), max_length=160)
     brin = models.CharField(_("BRIN"), max_length=4, unique=True, validators=[brin_validator])
     kind = models.CharField(_("kind"), max_length=3, choices=SchoolKind.choices)
+    # Schoolgegevens: what an OSO dossier says about the sending school.
+    street = models.CharField(_("street"), max_length=120, blank=True)
+    house_number = models.CharField(_("house number"), max_length=12, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", _("A postal code, e.g. 6511 AB."))
+        ],
+    )
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    contact_name = models.CharField(
+        _("contact person for transitions"),
+        max_length=120,
+        blank=True,
+        help_text=_("Named in every dossier the school sends, e.g. the intern begeleider."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -83,6 +104,16 @@ class School(models.Model):
     @property
     def is_primary(self) -> bool:
         return self.kind in PRIMARY_KINDS
+
+    @property
+    def details_missing(self) -> list[str]:
+        """What an OSO dossier needs of the school and is not filled in yet, in words."""
+        missing = []
+        if not (self.street and self.house_number and self.postal_code and self.city):
+            missing.append(str(_("the address")))
+        if not (self.phone or self.email):
+            missing.append(str(_("a phone number or e-mail address")))
+        return missing
 
 
 class Location(models.Model):

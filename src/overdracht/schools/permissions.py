@@ -46,6 +46,7 @@ class Perm(StrEnum):
     REFER_TO_CARE = "refer_to_care"
     CARE_TEAM = "care_team"
     MANAGE_RETENTION = "manage_retention"
+    MANAGE_SCHOOL_DETAILS = "manage_school_details"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -82,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_PACKS,
         Perm.MANAGE_CLASSES,
         Perm.MANAGE_RETENTION,
+        Perm.MANAGE_SCHOOL_DETAILS,
     },
     Role.PARTNERSHIP_STAFF: frozenset(),
 }

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
 from overdracht.schools.models import ClassGroup, ClassTeacher, Membership, School
 
 
@@ -32,3 +34,34 @@ def class_group_teacher_remove(*, class_group: ClassGroup, teacher_id: int) -> N
 def class_group_mentor_add(*, class_group: ClassGroup, user: Any) -> None:
     membership_grant(user=user, school=class_group.school, role="mentor")
     class_group.mentors.add(user)
+
+
+SCHOOL_DETAIL_FIELDS = (
+    "street",
+    "house_number",
+    "postal_code",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "contact_name",
+)
+
+
+def school_details_save(*, school: School, details: dict[str, str], actor_id: int | None) -> School:
+    """The school's *Schoolgegevens* (what every OSO dossier it sends says about it)."""
+    for name in SCHOOL_DETAIL_FIELDS:
+        setattr(school, name, details.get(name, "").strip())
+    school.postal_code = school.postal_code.replace(" ", "").upper()
+    if len(school.postal_code) == 6:
+        school.postal_code = f"{school.postal_code[:4]} {school.postal_code[4:]}"
+    school.full_clean()
+    with transaction.atomic():
+        school.save(update_fields=list(SCHOOL_DETAIL_FIELDS))
+        audit_record(
+            AuditAction.SCHOOL_DETAILS_SAVED,
+            actor_id=actor_id,
+            school_id=school.pk,
+            target=f"school:{school.pk}",
+        )
+    return school

@@ -1,10 +1,12 @@
-"""Class groups and their subject teachers, kept by the school (team lead, administrator)."""
+"""Class groups and their subject teachers, kept by the school (team lead, administrator),
+and the school's own details (Schoolgegevens)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.schools import selectors, services
-from overdracht.schools.models import ClassGroup
+from overdracht.schools.models import ClassGroup, School
 from overdracht.schools.permissions import Perm, school_or_404
 
 
@@ -66,3 +68,35 @@ def class_teacher_remove(
         raise Http404
     services.class_group_teacher_remove(class_group=class_group, teacher_id=teacher_id)
     return redirect("schools:class_teachers", school_id=school.pk)
+
+
+class SchoolDetailsForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = School
+        fields = services.SCHOOL_DETAIL_FIELDS
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_details(request: HttpRequest, school_id: int) -> HttpResponse:
+    """Schoolgegevens: address, phone, e-mail and contact person, as every dossier the
+    school sends names them."""
+    school = school_or_404(request, school_id, Perm.MANAGE_SCHOOL_DETAILS)
+    form = SchoolDetailsForm(request.POST or None, instance=School.objects.get(pk=school.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_details_save(
+                school=school,
+                details={k: str(v) for k, v in form.cleaned_data.items()},
+                actor_id=request.user.pk,
+            )
+            messages.success(request, _("The school details have been saved."))
+            return redirect("schools:details", school_id=school.pk)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+    return render(
+        request,
+        "schools/school_details.html",
+        {"school": school, "form": form, "missing": school.details_missing},
+    )
