@@ -186,6 +186,18 @@ class World:
         }
 
 
+# What an OSO dossier needs of every school (its Schoolgegevens).
+SCHOOL_DETAILS: dict[str, str] = {
+    "street": "Schoolstraat",
+    "house_number": "1",
+    "postal_code": "6511 AB",
+    "city": "Waalstad",
+    "phone": "024-1234567",
+    "email": "info@school.example",
+    "contact_name": "Intern begeleider",
+}
+
+
 @pytest.fixture
 def world(db: None) -> World:
     year = current_school_year()
@@ -193,10 +205,22 @@ def world(db: None) -> World:
     swv = Partnership.objects.create(region=region, name="SWV Test", code="T 01")
     board = SchoolBoard.objects.create(name="Bestuur", board_number="10001")
     school = School.objects.create(
-        board=board, region=region, partnership=swv, name="Testcollege", brin="11AA", kind="VO"
+        board=board,
+        region=region,
+        partnership=swv,
+        name="Testcollege",
+        brin="11AA",
+        kind="VO",
+        **SCHOOL_DETAILS,
     )
     other = School.objects.create(
-        board=board, region=region, partnership=swv, name="Andere School", brin="22BB", kind="VO"
+        board=board,
+        region=region,
+        partnership=swv,
+        name="Andere School",
+        brin="22BB",
+        kind="VO",
+        **SCHOOL_DETAILS,
     )
     cg = ClassGroup.objects.create(school=school, school_year=year, name="1A", year_group=1)
     cg_b = ClassGroup.objects.create(school=school, school_year=year, name="1B", year_group=1)
@@ -285,3 +309,34 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         verified_login(client, user)
     return client
+
+
+def dossier_written(pupil: Pupil, school: School, author: User) -> None:
+    """Write the parts every profile requires before the review may open, and record the
+    pupil's address as secret and a pupil number: the dossier is complete enough to send."""
+    from overdracht.dossiers.sections import SectionKind
+    from overdracht.dossiers.services import section_save
+
+    parts: dict[str, dict[str, Any]] = {
+        SectionKind.ADVICE: {
+            "final_advice": "havo",
+            "final_date": "2026-03-01",
+            "argumentation": "Werkt zelfstandig en leest graag.",
+        },
+        SectionKind.LANGUAGE_MATHS: {"reading": "2F", "language": "1S/2F", "maths": "1F"},
+        SectionKind.WORK_ATTITUDE: {"task_approach": "3", "notes": "Plant zijn werk goed."},
+    }
+    for kind, content in parts.items():
+        section_save(
+            author_id=author.pk,
+            pupil=pupil,
+            kind=kind,
+            content=content,
+            based_on_version=0,
+            school_id=school.pk,
+        )
+    Pupil.objects.filter(pk=pupil.pk).update(address_is_secret=True)
+    pupil.refresh_from_db()
+    enrolment = pupil.enrolments.filter(school=school).first()
+    if enrolment is not None and not enrolment.pupil_number:
+        type(enrolment).objects.filter(pk=enrolment.pk).update(pupil_number=f"L{str(pupil.pk)[:6]}")

@@ -44,15 +44,22 @@ def test_review_disagreement_travels_with_the_export(live_server: Any, browser: 
         staff, live_server.url, "zorg@waalstad-college.example", check_a11y=False
     )
     staff.goto(pupil_url)
-    staff.get_by_label("BRIN van de ontvangende school").fill("99CA")
-    staff.get_by_role("button", name="Downloaden om te versturen").click()
+    staff.get_by_role("link", name="Dossier schrijven en versturen").click()
+    expect(staff.get_by_role("heading", name=re.compile("^Dossier schrijven"))).to_be_visible()
+    assert_accessible(staff)
+    download_outside(staff)
     expect(
         staff.get_by_text("De inzage voor ouders is voor deze overstap nog niet geopend.")
     ).to_be_visible()
-
-    staff.get_by_role("link", name="Inzage en zienswijzen").click()
+    # The review opens only on a dossier that has what the profile requires.
     staff.get_by_role("button", name="Inzage voor ouders openen").click()
-    expect(staff.get_by_text("De inzage is geopend.")).to_be_visible()
+    expect(staff.get_by_text(re.compile("^De inzage kan nog niet open"))).to_be_visible()
+    staff.get_by_role("link", name="Invullen Werkhouding en leren").click()
+    staff.get_by_label("Toelichting").fill("Werkt rustig door, plant zijn huiswerk zelf.")
+    staff.get_by_role("button", name="Opslaan").click()
+    expect(staff.get_by_role("heading", name=re.compile("^Dossier schrijven"))).to_be_visible()
+    staff.get_by_role("button", name="Inzage voor ouders openen").click()
+    expect(staff.get_by_text(re.compile("^De inzage is geopend"))).to_be_visible()
     assert_accessible(staff)
 
     invitation = next(m for m in mail.outbox if "/invitation/" in m.body)
@@ -87,10 +94,17 @@ def test_review_disagreement_travels_with_the_export(live_server: Any, browser: 
     assert_accessible(guardian)
 
     staff.goto(pupil_url)
-    staff.get_by_label("BRIN van de ontvangende school").fill("99CA")
+    staff.get_by_role("link", name="Dossier schrijven en versturen").click()
     with staff.expect_download() as download:
-        staff.get_by_role("button", name="Downloaden om te versturen").click()
+        download_outside(staff)
     content = Path(download.value.path()).read_bytes()
     assert b"<akkoord>Nee</akkoord>" in content
     assert REASON.encode() in content
     assert validate_file(content, name="export.xml").errors == []
+
+
+def download_outside(staff: Any) -> None:
+    """The OSO file for a school outside the installation, by its BRIN."""
+    staff.get_by_text("Een school buiten Overdracht, of het voorlopige dossier").click()
+    staff.get_by_label(re.compile("^BRIN van de ontvangende school")).fill("99CA")
+    staff.get_by_role("button", name="OSO-bestand downloaden om te versturen").click()

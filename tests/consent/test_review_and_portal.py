@@ -14,11 +14,12 @@ from pypdf import PdfReader
 
 from overdracht.consent.models import ConsentPurpose, GuardianReview
 from overdracht.core.school_year import current_school_year
-from overdracht.oso.export import ExportRefusedError, dossier_export, recorded_review
+from overdracht.dossiers.sending import dossier_file
+from overdracht.oso.export import ExportRefusedError, recorded_review
 from overdracht.oso.validation import validate_file
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
-from tests.conftest import World, client_for, make_user
+from tests.conftest import World, client_for, dossier_written, make_user
 
 
 def outgoing(world: World, pupil: Pupil | None = None) -> Transition:
@@ -32,8 +33,9 @@ def outgoing(world: World, pupil: Pupil | None = None) -> Transition:
 
 
 def open_review(world: World, transition: Transition) -> GuardianReview:
+    dossier_written(transition.pupil, world.school, world.care_coordinator)
     response = client_for(world.care_coordinator).post(
-        reverse("consent:review_open", args=[transition.pupil_id, transition.pk])
+        reverse("dossiers:review_open", args=[transition.pupil_id])
     )
     assert response.status_code == 302
     return GuardianReview.objects.get(transition=transition)
@@ -67,10 +69,7 @@ def test_review_flow_from_opening_to_export(world: World) -> None:
         {"agrees": "no", "text": "Het beeld van de werkhouding klopt niet."},
     )
 
-    review_data = recorded_review(world.pupil, world.school)
-    export = dossier_export(
-        pupil=world.pupil, school=world.school, to_brin="22BB", crossing="VOVO", review=review_data
-    )
+    export = dossier_file(transition=transition, school=world.school, actor_id=None)
     checked = validate_file(export.content, name=export.filename)
     assert checked.errors == []
     assert checked.reading is not None

@@ -6,6 +6,7 @@ from overdracht.oso.models import ReceivedDossier
 from overdracht.oso.services import ImportOutcome
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import Region, School, SchoolBoard
+from tests.conftest import SCHOOL_DETAILS
 
 
 @pytest.fixture
@@ -13,7 +14,12 @@ def receiving_school(db: None) -> School:
     region = Region.objects.create(name="OSO-regio")
     board = SchoolBoard.objects.create(name="VO-bestuur", board_number="20002")
     return School.objects.create(
-        board=board, region=region, name="Ontvangend College", brin="33CC", kind="VO"
+        board=board,
+        region=region,
+        name="Ontvangend College",
+        brin="33CC",
+        kind="VO",
+        **SCHOOL_DETAILS,
     )
 
 

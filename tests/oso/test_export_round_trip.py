@@ -18,6 +18,7 @@ from overdracht.oso.generator import dossier_xml
 from overdracht.oso.services import dossier_import
 from overdracht.oso.validation import validate_file
 from overdracht.schools.models import School
+from tests.conftest import SCHOOL_DETAILS
 from tests.oso.conftest import dossier_of, pupil_of
 
 BSN = "999990019"
@@ -26,7 +27,12 @@ KEPT = ("advice", "tests", "diagnoses", "support", "school_career", "final_test"
 
 def _other_school(school: School) -> School:
     return School.objects.create(
-        board=school.board, region=school.region, name="Volgende", brin="55EE", kind="VO"
+        board=school.board,
+        region=school.region,
+        name="Volgende",
+        brin="55EE",
+        kind="VO",
+        **SCHOOL_DETAILS,
     )
 
 
@@ -170,7 +176,10 @@ def _kept(mapped: dict[str, Any]) -> dict[str, Any]:
 
 def _pupil(mapped: dict[str, Any]) -> dict[str, Any]:
     pupil = dict(mapped["pupil"])
-    pupil.pop("sending_school_id", None)  # the pupil number of the school that sends
+    # What the school that sends records itself: its pupil number and enrolment date, and
+    # whether the address is secret (always written, the generator may leave it out).
+    for key in ("sending_school_id", "enrolled_on", "address_is_secret"):
+        pupil.pop(key, None)
     return pupil
 
 

@@ -151,22 +151,6 @@ def test_attachment_download_is_checked_and_audited(world: World) -> None:
     assert AuditEvent.objects.filter(action=AuditAction.ATTACHMENT_DOWNLOADED).count() == 1
 
 
-@pytest.mark.django_db
-def test_export_from_the_pupil_page_is_refused_without_review_and_provisional_works(
-    world: World,
-) -> None:
-    outcome = dossier_import(data=dossier_xml(bsn=BSNS[0]), name="a.xml", school=world.school)
-    client = client_for(world.care_coordinator)
-    url = reverse("oso:export", args=[outcome.pupil_id])
-    refused = client.post(url, {"to": "22BB", "crossing": "VOVO", "kind": "transfer"}, follow=True)
-    assert "inzage" in refused.content.decode()
-    provisional = client.post(url, {"to": "22BB", "crossing": "VOVO", "kind": "provisional"})
-    assert provisional["Content-Type"] == "application/xml"
-    assert b"<voorlopigdossier>true</voorlopigdossier>" in provisional.content
-    assert client_for(world.mentor).post(url, {"kind": "provisional"}).status_code == 403
-    assert ReceivedDossier.objects.count() == 1
-
-
 @pytest.mark.django_db(transaction=True)
 def test_school_administrator_uploads_but_does_not_read_received_dossiers(world: World) -> None:
     client = client_for(world.school_admin)

@@ -10,6 +10,8 @@ from django.urls import reverse
 import pytest
 
 from overdracht.audit.models import AuditAction, AuditEvent
+from overdracht.core.school_year import current_school_year
+from overdracht.pupils import services as pupil_services
 from tests.conftest import World, client_for
 
 PERSONAS = [
@@ -236,17 +238,22 @@ def test_partnership_staff_see_their_schools_but_no_pupils(world: World) -> None
 
 
 @pytest.mark.django_db
-def test_pupil_page_title_is_only_the_name_and_the_export_form_appears_once(world: World) -> None:
-    page = (
-        client_for(world.care_coordinator)
-        .get(reverse("pupils:detail", args=[world.pupil.pk]))
-        .content.decode()
-    )
+def test_pupil_page_title_is_only_the_name_and_the_sending_link_appears_once(
+    world: World,
+) -> None:
+    url = reverse("pupils:detail", args=[world.pupil.pk])
+    page = client_for(world.care_coordinator).get(url).content.decode()
     assert "<title>Jan van &#x27;t Hof · Overdracht</title>" in page
-    assert page.count('id="export-heading"') == 1
-    assert (
-        'id="export-heading"'
-        not in client_for(world.mentor)
-        .get(reverse("pupils:detail", args=[world.pupil.pk]))
-        .content.decode()
+    assert 'id="sending-heading"' not in page  # no transition away from the school yet
+    pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_vo",
+        from_school=world.school,
+        to_school=world.other_school,
+        school_year=current_school_year() + 1,
     )
+    page = client_for(world.care_coordinator).get(url).content.decode()
+    assert page.count('id="sending-heading"') == 1
+    assert reverse("dossiers:compose", args=[world.pupil.pk]) in page
+    assert 'id="sending-heading"' in client_for(world.mentor).get(url).content.decode()
+    assert 'id="sending-heading"' not in client_for(world.colleague).get(url).content.decode()

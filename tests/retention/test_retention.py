@@ -41,6 +41,7 @@ def former_pupil(world: World, name: str, left_on: dt.date) -> Pupil:
     )
     DossierSection.objects.create(
         pupil=pupil,
+        school=world.school,
         kind="talents",
         content={"talents": "Tekenen"},
         updated_by_id=world.care_coordinator.pk,

@@ -14,6 +14,8 @@ from stdnum.nl import bsn as bsn_check
 from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
+from overdracht.dossiers.sections import SectionKind
+from overdracht.dossiers.services import section_save
 from overdracht.handovers.calendar import calendar_ensure
 from overdracht.handovers.models import (
     Agreement,
@@ -24,6 +26,7 @@ from overdracht.handovers.models import (
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ImportBatch
 from overdracht.oso.services import dossier_import
+from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
@@ -43,10 +46,26 @@ class Scene:
     passport: PassportVersion
     correction: CorrectionRequest
     class_teacher: ClassTeacher
+    leaving: Transition  # Jan goes on to the other school next year: the sending side
 
 
 def scene_build(world: World) -> Scene:
     transition = Transition.objects.get(pupil=world.pupil, to_school=world.school)
+    leaving = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_vo",
+        from_school=world.school,
+        to_school=world.other_school,
+        school_year=current_school_year() + 1,
+    )
+    section_save(
+        author_id=world.care_coordinator.pk,
+        pupil=world.pupil,
+        kind=SectionKind.WORK_ATTITUDE,
+        content={"notes": "Plant zijn werk goed."},
+        based_on_version=0,
+        school_id=world.school.pk,
+    )
     meeting = HandoverMeeting.objects.create(
         transition=transition,
         sending_school=world.other_school,
@@ -107,4 +126,5 @@ def scene_build(world: World) -> Scene:
         passport=passport,
         correction=correction,
         class_teacher=class_teacher,
+        leaving=leaving,
     )

@@ -79,9 +79,6 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "consent:correction_handle": lambda s: reverse(
         "consent:correction_handle", args=[s.world.pupil.pk, s.correction.pk]
     ),
-    "consent:review_open": lambda s: reverse(
-        "consent:review_open", args=[s.world.pupil.pk, s.transition.pk]
-    ),
     "consent:review_record": _p("consent:review_record"),
     "consent:reviews": _p("consent:reviews"),
     "consent:statement_reply": _p("consent:statement_reply"),
@@ -99,7 +96,13 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "dossiers:class_overview_export", args=[s.world.class_group.pk, "xlsx"]
     ),
     "dossiers:cohort": _s("dossiers:cohort"),
+    "dossiers:compose": _p("dossiers:compose"),
+    "dossiers:compose_school": _p("dossiers:compose_school"),
     "dossiers:dossier": _p("dossiers:dossier"),
+    "dossiers:download": _p("dossiers:download"),
+    "dossiers:review_open": _p("dossiers:review_open"),
+    "dossiers:section_version": _p("dossiers:section_version", "work_attitude", 1),
+    "dossiers:send": _p("dossiers:send"),
     "dossiers:pack_edit": _s("dossiers:pack_edit", "adhd"),
     "dossiers:packs": _s("dossiers:packs"),
     "dossiers:passport": _p("dossiers:passport"),
@@ -137,7 +140,6 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "oso:attachment", args=[s.world.school.pk, s.dossier_id, 0]
     ),
     "oso:batch": lambda s: reverse("oso:batch", args=[s.world.school.pk, s.batch_id]),
-    "oso:export": _p("oso:export"),
     "oso:incoming": _s("oso:incoming"),
     "oso:review": lambda s: reverse("oso:review", args=[s.world.school.pk, s.dossier_id]),
     "portal:child": _p("portal:child"),
@@ -151,6 +153,7 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "pupils:invitation_accept": lambda s: reverse("pupils:invitation_accept", args=["not-a-token"]),
     "pupils:invitation_create": _p("pupils:invitation_create"),
     "pupils:school_pupils": _s("pupils:school_pupils"),
+    "pupils:registrations": _s("pupils:registrations"),
     "pupils:school_transitions": _s("pupils:school_transitions"),
     "retention:page": _s("retention:page"),
     "schools:class_teacher_remove": lambda s: reverse(
@@ -158,6 +161,7 @@ URLS: dict[str, Callable[[Scene], str]] = {
         args=[s.world.school.pk, s.world.class_group.pk, s.class_teacher.pk],
     ),
     "schools:class_teachers": _s("schools:class_teachers"),
+    "schools:details": _s("schools:details"),
     "set_language": _plain("set_language"),
 }
 
@@ -179,7 +183,6 @@ EXPECTED: dict[str, str] = {
     "care:partnership": "404 404 404 404 404 404 404 200 404 404 404 L",
     "care:refer": "200 403 403 403 200 403 404 404 404 404 404 L",
     "consent:correction_handle": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "consent:review_open": "405 405 405 405 405 405 405 405 405 405 405 L",
     "consent:review_record": "405 405 405 405 405 405 405 405 405 405 405 L",
     "consent:reviews": "200 403 403 403 200 200 404 404 404 404 404 L",
     "consent:statement_reply": "405 405 405 405 405 405 405 405 405 405 405 L",
@@ -189,6 +192,12 @@ EXPECTED: dict[str, str] = {
     "dossiers:class_overview": "200 404 200 404 200 404 404 404 404 404 404 L",
     "dossiers:class_overview_export": "200 404 200 404 200 404 404 404 404 404 404 L",
     "dossiers:cohort": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:compose": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "dossiers:compose_school": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dossiers:download": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dossiers:review_open": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dossiers:section_version": "200 404 200 404 200 200 404 404 404 404 404 L",
+    "dossiers:send": "405 405 405 405 405 405 405 405 405 405 405 L",
     "dossiers:dossier": "200 404 200 404 200 200 404 404 404 404 404 L",
     "dossiers:pack_edit": "403 403 403 403 200 200 404 404 404 404 404 L",
     "dossiers:packs": "403 403 403 403 200 200 404 404 404 404 404 L",
@@ -215,7 +224,6 @@ EXPECTED: dict[str, str] = {
     "handovers:tasks": "200 200 200 200 200 200 200 200 200 200 200 L",
     "oso:attachment": "403 403 403 403 200 403 404 404 404 404 404 L",
     "oso:batch": "403 403 403 403 200 200 404 404 404 404 404 L",
-    "oso:export": "405 405 405 405 405 405 405 405 405 405 405 L",
     "oso:incoming": "403 403 403 403 200 200 404 404 404 404 404 L",
     "oso:review": "403 403 403 403 200 403 404 404 404 404 404 L",
     "portal:child": "404 404 404 404 404 404 404 404 200 404 404 L",
@@ -229,10 +237,12 @@ EXPECTED: dict[str, str] = {
     "pupils:invitation_accept": "410 410 410 410 410 410 410 410 410 410 410 410",
     "pupils:invitation_create": "200 403 403 403 200 200 404 404 404 404 404 L",
     "pupils:school_pupils": "200 200 200 200 200 200 404 404 404 404 404 L",
+    "pupils:registrations": "403 403 403 403 200 200 404 404 404 404 404 L",
     "pupils:school_transitions": "200 200 403 403 200 200 404 404 404 404 404 L",
     "retention:page": "403 403 403 403 403 200 404 404 404 404 404 L",
     "schools:class_teacher_remove": "405 405 405 405 405 405 405 405 405 405 405 L",
     "schools:class_teachers": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "schools:details": "403 403 403 403 403 200 404 404 404 404 404 L",
     "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
 }
 

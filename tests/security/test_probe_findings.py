@@ -13,7 +13,7 @@ from overdracht.consent.models import GuardianReview, GuardianStatement
 from overdracht.core.school_year import current_school_year
 from overdracht.pupils import services as pupil_services
 from overdracht.schools.services import class_group_teacher_add
-from tests.conftest import World, client_for, make_user
+from tests.conftest import World, client_for, dossier_written, make_user
 
 SUPPORT_TEXT = "Korte instructie, dan zelf starten"
 
@@ -104,9 +104,8 @@ def test_statement_reply_with_a_bad_id_is_404(world: World, statement: str) -> N
         to_school=world.other_school,
         school_year=current_school_year() + 1,
     )
-    client_for(world.care_coordinator).post(
-        reverse("consent:review_open", args=[world.pupil.pk, transition.pk])
-    )
+    dossier_written(world.pupil, world.school, world.care_coordinator)
+    client_for(world.care_coordinator).post(reverse("dossiers:review_open", args=[world.pupil.pk]))
     assert GuardianReview.objects.filter(transition=transition).exists()
     response = client_for(world.care_coordinator).post(
         reverse("consent:statement_reply", args=[world.pupil.pk]),

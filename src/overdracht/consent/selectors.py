@@ -37,6 +37,9 @@ class ReviewRecord:
     date: object  # datetime.date
     agreed: bool
     reason_not_agreed: str
+    # Consent to pass on more than the legal set: True/False when decided, None when never
+    # asked (OSO `toestemming`: Ja / Nee / Onbekend).
+    consent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -122,11 +125,18 @@ def export_review(pupil: Pupil, school: School) -> ExportReview:
     latest = latest_statements(review)
     disagree = [s for s in latest if not s.agrees]
     seen = max(p.seen_at for p in status.participants if p.seen_at)
+    beyond = consent_state(pupil, ConsentPurpose.BEYOND_LEGAL_SET, school=school)
+    consent: bool | None = None
+    if beyond.outcome.granted:
+        consent = True
+    elif beyond.outcome.refused_by:
+        consent = False
     return ExportReview(
         ReviewRecord(
             date=timezone.localtime(seen).date(),
             agreed=not disagree,
             reason_not_agreed=" / ".join(s.text for s in disagree if s.text)[:2000],
+            consent=consent,
         ),
         "",
     )

@@ -6,11 +6,6 @@ app_name = "consent"
 
 urlpatterns = [
     path("pupils/<uuid:pupil_id>/review/", views.reviews, name="reviews"),
-    path(
-        "pupils/<uuid:pupil_id>/review/open/<int:transition_id>/",
-        views.review_open,
-        name="review_open",
-    ),
     path("pupils/<uuid:pupil_id>/review/record/", views.review_record, name="review_record"),
     path("pupils/<uuid:pupil_id>/review/reply/", views.statement_reply, name="statement_reply"),
     path(

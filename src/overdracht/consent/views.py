@@ -65,24 +65,6 @@ def reviews(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_open(request: HttpRequest, pupil_id: uuid.UUID, transition_id: int) -> HttpResponse:
-    school, pupil = _school_and_pupil(request, pupil_id)
-    transition = selectors.outgoing_transitions(pupil, school).filter(pk=transition_id).first()
-    if transition is None:
-        raise Http404
-    try:
-        services.review_open(request=request, transition=transition, school=school)
-        messages.success(
-            request,
-            _("The review is open. The parents (and the pupil from 16) have been sent a message."),
-        )
-    except services.ConsentError as exc:
-        messages.error(request, exc.message)
-    return redirect("consent:reviews", pupil_id=pupil_id)
-
-
-@login_required
-@require_POST
 def review_record(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     school, pupil = _school_and_pupil(request, pupil_id)
     form = ReviewRecordForm(request.POST)

@@ -38,6 +38,9 @@ def home(request: HttpRequest) -> HttpResponse:
                 "can_manage_retention": Perm.MANAGE_RETENTION in perms.get(sid, set()),
                 "can_care_team": Perm.CARE_TEAM in perms.get(sid, set()),
                 "can_meet": Perm.HANDOVER_MEETINGS in perms.get(sid, set()),
+                "can_register": Perm.IMPORT_DOSSIERS in perms.get(sid, set())
+                and not school.is_primary,
+                "can_edit_details": Perm.MANAGE_SCHOOL_DETAILS in perms.get(sid, set()),
                 "can_view_incoming": bool(
                     {Perm.VIEW_RECEIVED_DOSSIERS, Perm.IMPORT_DOSSIERS} & perms.get(sid, set())
                 ),

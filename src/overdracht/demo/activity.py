@@ -169,6 +169,7 @@ def former_pupils(year: int) -> None:
         )
         DossierSection.objects.create(
             pupil=pupil,
+            school=college,
             kind="talents",
             content={"talents": "Sport en techniek"},
             updated_by_id=zorg.pk,

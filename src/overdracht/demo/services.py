@@ -20,6 +20,7 @@ from stdnum.nl import onderwijsnummer as onr_check
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
+from overdracht.demo.leaving import brugklas_dossiers_arrived, groep8_at_every_stage
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
 from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
@@ -139,17 +140,23 @@ class _Builder:
         for index in range(count or rng.choice([1, 2, 2, 2])):
             self.guardian_counter += 1
             relation = "2" if index == 0 else "1"
+            street = rng.choice(["Dorpsstraat", "Waalkade", "Kerkpad", "Molenweg"])
+            number = str(rng.randrange(1, 180))
+            postal_code = f"{rng.randrange(6500, 6599)} {rng.choice(['AB', 'KL', 'TS'])}"
             guardian = pupils.guardian_create(
                 initials=rng.choice("ABCDEHJKLMNPRSTW") + ".",
                 surname_prefix=pupil.surname_prefix,
                 surname=pupil.surname,
                 email=f"ouder.{self.guardian_counter}@mail.example",
                 phone=f"06-{rng.randrange(10_000_000, 99_999_999)}",
-                street=f"{rng.choice(['Dorpsstraat', 'Waalkade', 'Kerkpad', 'Molenweg'])} "
-                f"{rng.randrange(1, 180)}",
-                postal_code=f"{rng.randrange(6500, 6599)} {rng.choice(['AB', 'KL', 'TS'])}",
+                street=f"{street} {number}",
+                postal_code=postal_code,
                 city="Waalstad",
             )
+            if index == 0:  # the pupil lives with the first parent
+                Pupil.objects.filter(pk=pupil.pk).update(
+                    street=street, house_number=number, postal_code=postal_code, city="Waalstad"
+                )
             pupils.guardian_link(
                 pupil=pupil, guardian=guardian, relationship=relation, has_authority=True
             )
@@ -166,8 +173,21 @@ def _school(
     kind: str,
     city: str = "Waalstad",
 ) -> School:
+    serial = int(brin[:2]) + ord(brin[2]) + ord(brin[3])
     school = School.objects.create(
-        board=board, region=region, partnership=partnership, name=name, brin=brin, kind=kind
+        board=board,
+        region=region,
+        partnership=partnership,
+        name=name,
+        brin=brin,
+        kind=kind,
+        street=("Schoolstraat", "Lindelaan", "Waalkade", "Parkweg")[serial % 4],
+        house_number=str(serial % 90 + 1),
+        postal_code=f"65{serial % 90 + 10:02d} {'AB' if serial % 2 else 'CD'}",
+        city=city,
+        phone=f"024-{3_000_000 + serial * 1371:07d}",
+        email=f"info@{brin.lower()}.example",
+        contact_name="Intern begeleider" if kind in ("PO", "SBO") else "Zorgcoördinator",
     )
     Location.objects.create(school=school, number="00", name=name, city=city)
     return school
@@ -455,7 +475,12 @@ def demo_region_load() -> DemoResult:
     Pupil.objects.filter(pk=sixteen.pk).update(
         user=b.user("leerling@mail.example", "Noa van 't Hof")
     )
+    Pupil.objects.filter(pk__in=[older.pk, younger.pk]).update(
+        street="", house_number="", postal_code="", city="", address_is_secret=True
+    )
+    brugklas_dossiers_arrived(year, [(college, "1A"), (college, "1B")])
     school_year_in_progress(year, older)
+    groep8_at_every_stage(year, groep8_pupils[po_schools[0].pk], po_schools[0])
     former_pupils(year)
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers import intake, supplements
+from overdracht.dossiers import intake, selectors, supplements
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import ClassGroup
@@ -107,7 +107,16 @@ def analyse(request: HttpRequest, school_id: int, pupil_id: uuid.UUID) -> HttpRe
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
     )
-    return render(request, "dossiers/analyse.html", {"school": school, "row": row, "form": form})
+    return render(
+        request,
+        "dossiers/analyse.html",
+        {
+            "school": school,
+            "row": row,
+            "form": form,
+            "parts": selectors.received_sections(pupil, school.pk),
+        },
+    )
 
 
 class PackForm(forms.Form):

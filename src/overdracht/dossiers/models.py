@@ -10,19 +10,29 @@ from overdracht.pupils.models import Pupil
 
 
 class DossierSection(models.Model):
-    """The current text of one section of one pupil's dossier. `version` rises with every
-    save; a save based on an older version is refused (no lost update)."""
+    """The current text of one part of one pupil's dossier at one school: each school keeps
+    its own dossier of the pupil, and a dossier reaches another school only by being sent.
+    `version` rises with every save; a save based on an older version is refused (no lost
+    update)."""
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="dossier_sections")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="dossier_sections"
+    )
     kind = models.CharField(max_length=24, choices=SectionKind.choices)
     content = models.JSONField(default=dict)
     version = models.PositiveIntegerField(default=1)
-    updated_by_id = models.BigIntegerField()
+    updated_by_id = models.BigIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    received_dossier_id = models.BigIntegerField(
+        null=True, blank=True, help_text=_("Set when the current text came from an OSO file.")
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["pupil", "kind"], name="dossier_section_once_per_pupil")
+            models.UniqueConstraint(
+                fields=["pupil", "school", "kind"], name="dossier_section_once_per_school"
+            )
         ]
 
     def __str__(self) -> str:
@@ -35,8 +45,10 @@ class SectionRevision(models.Model):
     section = models.ForeignKey(DossierSection, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
     content = models.JSONField()
-    author_id = models.BigIntegerField()
+    author_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    received_dossier_id = models.BigIntegerField(null=True, blank=True)
+    received_from = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-version"]

@@ -31,7 +31,7 @@ from overdracht.dossiers.models import (
     PassportVersion,
     ReadReceipt,
 )
-from overdracht.dossiers.sections import SectionKind
+from overdracht.dossiers.sections import SPECS, SectionKind
 from overdracht.pupils.models import Enrolment, Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation, active_enrolment_filter
 from overdracht.schools.models import ClassGroup, ClassTeacher, School
@@ -116,11 +116,21 @@ def current_passport(pupil: Pupil) -> PassportVersion | None:
     return PassportVersion.objects.filter(pupil=pupil).first()
 
 
-def reference_levels(pupil: Pupil) -> dict[str, str]:
-    """The reference levels from the language-and-maths section (general data)."""
-    section = DossierSection.objects.filter(pupil=pupil, kind=SectionKind.LANGUAGE_MATHS).first()
+def reference_levels(pupil: Pupil, school_id: int | None) -> dict[str, str]:
+    """{label in words: level} from the school's language-and-maths part (general data):
+    written here or received with the pupil's OSO dossier."""
+    if school_id is None:
+        return {}
+    section = DossierSection.objects.filter(
+        pupil=pupil, school_id=school_id, kind=SectionKind.LANGUAGE_MATHS
+    ).first()
     content = section.content if section else {}
-    return {k: content[k] for k in ("reading", "language", "maths") if content.get(k)}
+    fields = {f.name: f for f in SPECS[SectionKind.LANGUAGE_MATHS].fields}
+    return {
+        str(fields[k].label): str(content[k])
+        for k in ("reading", "language", "maths")
+        if content.get(k)
+    }
 
 
 def current_class_group(pupil: Pupil) -> ClassGroup | None:
@@ -191,12 +201,12 @@ def class_overview(class_group: ClassGroup, user: Any) -> Overview:
     levels = {
         s.pupil_id: s.content
         for s in DossierSection.objects.filter(
-            pupil_id__in=pupil_ids, kind=SectionKind.LANGUAGE_MATHS
+            pupil_id__in=pupil_ids, school=class_group.school_id, kind=SectionKind.LANGUAGE_MATHS
         )
     }
     support = set(
         DossierSection.objects.filter(
-            pupil_id__in=pupil_ids, kind=SectionKind.SUPPORT_NEEDS
+            pupil_id__in=pupil_ids, school=class_group.school_id, kind=SectionKind.SUPPORT_NEEDS
         ).values_list("pupil_id", flat=True)
     )
     read = set(

@@ -103,7 +103,7 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "can_write": access.can(Perm.WRITE_PASSPORT),
             "can_refer": access.can(Perm.REFER_TO_CARE),
             "class_group": service.current_class_group(pupil),
-            "levels": service.reference_levels(pupil),
+            "levels": service.reference_levels(pupil, access.school_id),
             "arrangement_labels": dict(Arrangement.choices),
         },
     )

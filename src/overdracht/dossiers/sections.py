@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from overdracht.core.sensitivity import Sensitivity
+from overdracht.oso.codes import ADVICE_CHOICES, advice_rank
 
 REFERENCE_LEVELS = [
     ("", "—"),
@@ -32,7 +33,16 @@ SCALE = [
 ]
 
 
+ADVICE_LEVELS = [("", "—"), *ADVICE_CHOICES]
+TEST_KINDS = [
+    ("", "—"),
+    ("cet", _("Doorstroomtoets (Cito)")),
+    ("other", _("Another doorstroomtoets")),
+]
+
+
 class SectionKind(models.TextChoices):
+    ADVICE = "advice", _("Advice for secondary school and the doorstroomtoets")
     LANGUAGE_MATHS = "language_maths", _("Language and maths")
     SOCIAL_EMOTIONAL = "social_emotional", _("Social-emotional development")
     WORK_ATTITUDE = "work_attitude", _("Work attitude and learning")
@@ -47,7 +57,7 @@ class SectionKind(models.TextChoices):
 class SectionField:
     name: str
     label: Any  # a lazily translated string
-    kind: str = "text"  # text | choice | scale | boolean
+    kind: str = "text"  # text | line | date | choice | scale | boolean
     choices: tuple[tuple[str, Any], ...] = ()
 
 
@@ -62,9 +72,37 @@ def _text(name: str, label: Any) -> SectionField:
     return SectionField(name, label)
 
 
+def _advice(name: str, label: Any) -> SectionField:
+    return SectionField(name, label, "choice", tuple(ADVICE_LEVELS))
+
+
 SPECS: dict[str, SectionSpec] = {
     spec.kind: spec
     for spec in (
+        SectionSpec(
+            SectionKind.ADVICE,
+            Sensitivity.GENERAL,
+            (
+                _advice("provisional_advice", _("Provisional advice")),
+                SectionField("provisional_date", _("Date of the provisional advice"), "date"),
+                SectionField("test_kind", _("Doorstroomtoets"), "choice", tuple(TEST_KINDS)),
+                SectionField("test_name", _("Name of the test"), "line"),
+                SectionField("test_date", _("Date of the test"), "date"),
+                SectionField("test_score", _("Score"), "line"),
+                _advice("test_advice", _("Level the test indicates")),
+                _advice("final_advice", _("Final advice")),
+                SectionField("final_date", _("Date of the final advice"), "date"),
+                _advice("reconsidered_advice", _("Reconsidered advice (only higher)")),
+                SectionField("reconsidered_date", _("Date of the reconsideration"), "date"),
+                _text("reconsidered_reason", _("Why the advice was reconsidered")),
+                _advice("wish_guardians", _("Wish of the parents")),
+                _advice("wish_pupil", _("Wish of the pupil")),
+                _text("argumentation", _("Argumentation of the advice")),
+                SectionField(
+                    "contact_wanted", _("The school would like contact about this pupil"), "boolean"
+                ),
+            ),
+        ),
         SectionSpec(
             SectionKind.LANGUAGE_MATHS,
             Sensitivity.GENERAL,
@@ -137,3 +175,29 @@ SPECS: dict[str, SectionSpec] = {
         ),
     )
 }
+
+
+def content_problems(kind: str, content: dict[str, Any]) -> list[str]:
+    """The rules of a part, in Dutch: what a save must not store."""
+    if kind != SectionKind.ADVICE:
+        return []
+    problems = []
+    final, reconsidered = content.get("final_advice", ""), content.get("reconsidered_advice", "")
+    if reconsidered:
+        if not final:
+            problems.append(str(_("A reconsidered advice needs the final advice it replaces.")))
+        elif advice_rank(reconsidered) <= advice_rank(final):
+            problems.append(
+                str(_("An advice can only be reconsidered upwards, never lower or the same."))
+            )
+        if not content.get("reconsidered_date") or not content.get("reconsidered_reason"):
+            problems.append(str(_("Give the date and the reason of the reconsideration.")))
+    if content.get("test_kind") and not content.get("test_date"):
+        problems.append(str(_("Give the date of the doorstroomtoets.")))
+    if final and not content.get("final_date"):
+        problems.append(str(_("Give the date of the final advice.")))
+    return problems
+
+
+def is_empty(content: dict[str, Any] | None) -> bool:
+    return not content or all(v in ("", None, False) for v in content.values())

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from overdracht.accounts.selectors import user_names
 from overdracht.core.sensitivity import Sensitivity
 from overdracht.dossiers.models import DossierSection, SectionRevision
-from overdracht.dossiers.sections import SPECS, SectionSpec
+from overdracht.dossiers.sections import SPECS, SectionField, SectionSpec
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation
 
@@ -34,13 +37,139 @@ def visible_kinds(access: PupilAccess) -> list[str]:
 class SectionView:
     spec: SectionSpec
     section: DossierSection | None
+    received_from: str = ""  # the school whose file the current text came from
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """(label, value in words) of every filled field: codes and keys never show."""
+        if self.section is None:
+            return []
+        content = self.section.content
+        return [
+            (str(f.label), readable_value(f, content.get(f.name)))
+            for f in self.spec.fields
+            if content.get(f.name) not in ("", None, False)
+        ]
 
 
 def sections_for(pupil: Pupil, access: PupilAccess) -> list[SectionView]:
     kinds = visible_kinds(access)
-    found = {s.kind: s for s in DossierSection.objects.filter(pupil=pupil, kind__in=kinds)}
-    return [SectionView(spec=SPECS[kind], section=found.get(kind)) for kind in kinds]
+    if access.school_id is None:
+        return []
+    found = {
+        s.kind: s
+        for s in DossierSection.objects.filter(
+            pupil=pupil, school_id=access.school_id, kind__in=kinds
+        )
+    }
+    origin = _origins(list(found.values()))
+    return [
+        SectionView(
+            spec=SPECS[kind],
+            section=found.get(kind),
+            received_from=origin.get(kind, "") if found.get(kind) else "",
+        )
+        for kind in kinds
+    ]
 
 
-def section_history(pupil: Pupil, kind: str) -> QuerySet[SectionRevision]:
-    return SectionRevision.objects.filter(section__pupil=pupil, section__kind=kind)
+def _origins(sections: list[DossierSection]) -> dict[str, str]:
+    """{kind: the school whose file the current text came from} of the received sections."""
+    return dict(
+        SectionRevision.objects.filter(
+            section__in=[s for s in sections if s.received_dossier_id],
+            received_dossier_id__isnull=False,
+        )
+        .order_by("version")
+        .values_list("section__kind", "received_from")
+    )
+
+
+def received_sections(pupil: Pupil, school_id: int) -> list[SectionView]:
+    """The parts of the school's dossier that arrived in a file (the intake reads them),
+    up to support level: care parts never travel without consent."""
+    found = [
+        s
+        for s in DossierSection.objects.filter(
+            pupil=pupil, school_id=school_id, received_dossier_id__isnull=False
+        )
+        if s.kind in SPECS and SPECS[s.kind].sensitivity <= Sensitivity.SUPPORT
+    ]
+    origin = _origins(found)
+    order = list(SPECS)
+    return [
+        SectionView(spec=SPECS[s.kind], section=s, received_from=origin.get(s.kind, ""))
+        for s in sorted(found, key=lambda s: order.index(s.kind))
+    ]
+
+
+def section_history(pupil: Pupil, school_id: int, kind: str) -> QuerySet[SectionRevision]:
+    return SectionRevision.objects.filter(
+        section__pupil=pupil, section__school_id=school_id, section__kind=kind
+    )
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    revision: SectionRevision
+    author: str  # the author's name, or the school the file came from
+
+
+def history_with_authors(
+    pupil: Pupil, school_id: int | None, kind: str, limit: int = 20
+) -> list[RevisionView]:
+    if school_id is None:
+        return []
+    revisions = list(section_history(pupil, school_id, kind)[:limit])
+    names = user_names([r.author_id for r in revisions if r.author_id])
+    return [
+        RevisionView(
+            revision=r,
+            author=(
+                _("received from %(school)s") % {"school": r.received_from}
+                if r.received_dossier_id
+                else names.get(r.author_id or 0, _("unknown"))
+            ),
+        )
+        for r in revisions
+    ]
+
+
+@dataclass(frozen=True)
+class ComparedField:
+    label: str
+    old: str
+    new: str
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+def readable_value(field: SectionField, value: object) -> str:
+    """A stored value in words: a choice by its label, a date as dd-mm-jjjj, yes/no."""
+    if value in ("", None):
+        return ""
+    if field.kind == "boolean":
+        return str(_("yes") if value else _("no"))
+    if field.kind in ("choice", "scale"):
+        return str(dict(field.choices).get(str(value), value))
+    if field.kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value)).strftime("%d-%m-%Y")
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def compare_versions(
+    spec: SectionSpec, old: dict[str, object], new: dict[str, object]
+) -> list[ComparedField]:
+    return [
+        ComparedField(
+            label=str(f.label),
+            old=readable_value(f, old.get(f.name)),
+            new=readable_value(f, new.get(f.name)),
+        )
+        for f in spec.fields
+    ]

@@ -1,16 +1,18 @@
 """Public API of the dossiers app (writes): `section_save`, `SectionConflictError`,
-`dossier_erase` (retention)."""
+`sections_receive` (a received OSO file fills the school's dossier), `dossier_erase`
+(retention)."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 
-from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers.models import (
@@ -20,6 +22,7 @@ from overdracht.dossiers.models import (
     SectionRevision,
     SupplementAnswers,
 )
+from overdracht.dossiers.sections import content_problems
 from overdracht.pupils.models import Pupil
 
 
@@ -33,42 +36,126 @@ class SectionConflictError(Exception):
 
 def section_save(
     *,
-    request: HttpRequest,
+    author_id: int,
     pupil: Pupil,
     kind: str,
     content: dict[str, Any],
     based_on_version: int,
-    school_id: int | None = None,
+    school_id: int,
+    request: HttpRequest | None = None,
 ) -> DossierSection:
-    """Save a section if nobody saved it since `based_on_version` (0 for a new section)."""
-    author = authenticated_user(request).pk
+    """Save a part of the school's dossier of the pupil if nobody saved it since
+    `based_on_version` (0 for a new part). ValidationError (in Dutch) when the content breaks
+    a rule of the part, e.g. an advice reconsidered downwards."""
+    problems = content_problems(kind, content)
+    if problems:
+        raise ValidationError(problems)
+    author = author_id
     try:
         with transaction.atomic():
-            if based_on_version == 0:
-                section = DossierSection.objects.create(
-                    pupil=pupil, kind=kind, content=content, version=1, updated_by_id=author
-                )
-            else:
-                updated = DossierSection.objects.filter(
-                    pupil=pupil, kind=kind, version=based_on_version
-                ).update(content=content, version=F("version") + 1, updated_by_id=author)
-                if updated != 1:
-                    raise SectionConflictError(DossierSection.objects.get(pupil=pupil, kind=kind))
-                section = DossierSection.objects.get(pupil=pupil, kind=kind)
+            section = _write(pupil, school_id, kind, content, based_on_version, author)
             SectionRevision.objects.create(
                 section=section, version=section.version, content=content, author_id=author
             )
     except IntegrityError as exc:  # two people created the same section at once
-        raise SectionConflictError(DossierSection.objects.get(pupil=pupil, kind=kind)) from exc
+        raise SectionConflictError(_current(pupil, school_id, kind)) from exc
     audit_record(
         AuditAction.DOSSIER_SECTION_SAVED,
         request=request,
+        actor_id=author_id,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
         target=f"dossier_section:{section.pk}",
         details={"kind": kind, "version": section.version},
     )
     return section
+
+
+def _current(pupil: Pupil, school_id: int, kind: str) -> DossierSection:
+    return DossierSection.objects.get(pupil=pupil, school_id=school_id, kind=kind)
+
+
+def _write(
+    pupil: Pupil,
+    school_id: int,
+    kind: str,
+    content: dict[str, Any],
+    based_on_version: int,
+    author: int | None,
+    received_dossier_id: int | None = None,
+) -> DossierSection:
+    if based_on_version == 0:
+        return DossierSection.objects.create(
+            pupil=pupil,
+            school_id=school_id,
+            kind=kind,
+            content=content,
+            version=1,
+            updated_by_id=author,
+            received_dossier_id=received_dossier_id,
+        )
+    updated = DossierSection.objects.filter(
+        pupil=pupil, school_id=school_id, kind=kind, version=based_on_version
+    ).update(
+        content=content,
+        version=F("version") + 1,
+        updated_by_id=author,
+        received_dossier_id=received_dossier_id,
+    )
+    if updated != 1:
+        raise SectionConflictError(_current(pupil, school_id, kind))
+    return _current(pupil, school_id, kind)
+
+
+@dataclass(frozen=True)
+class ReceivedSection:
+    kind: str
+    outcome: str  # "filled", "unchanged" or "kept" (the school's own text differs)
+
+
+def sections_receive(
+    *,
+    pupil: Pupil,
+    school_id: int,
+    parts: dict[str, dict[str, Any]],
+    received_dossier_id: int,
+    received_from: str,
+    actor_id: int | None,
+) -> list[ReceivedSection]:
+    """Fill the school's dossier of the pupil from a received OSO file, inside the import's
+    transaction. A part the school wrote itself is never overwritten: it is kept, and the
+    intake shows the received text beside it."""
+    outcomes = []
+    current = {s.kind: s for s in DossierSection.objects.filter(pupil=pupil, school_id=school_id)}
+    for kind, content in parts.items():
+        if not any(v not in ("", None, False) for v in content.values()):
+            continue
+        section = current.get(kind)
+        if section is not None and section.content == content:
+            outcomes.append(ReceivedSection(kind, "unchanged"))
+            continue
+        if section is not None and section.received_dossier_id is None:
+            outcomes.append(ReceivedSection(kind, "kept"))
+            continue
+        saved = _write(
+            pupil,
+            school_id,
+            kind,
+            content,
+            section.version if section else 0,
+            actor_id,
+            received_dossier_id,
+        )
+        SectionRevision.objects.create(
+            section=saved,
+            version=saved.version,
+            content=content,
+            author_id=actor_id,
+            received_dossier_id=received_dossier_id,
+            received_from=received_from[:200],
+        )
+        outcomes.append(ReceivedSection(kind, "filled"))
+    return outcomes
 
 
 def dossier_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers import selectors, supplements
@@ -54,6 +55,7 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "pupil": pupil,
             "sections": sections,
             "can_edit": access.can(Perm.EDIT_DOSSIER),
+            "can_view_received": access.can(Perm.VIEW_RECEIVED_DOSSIERS),
             "can_refer": access.can(Perm.REFER_TO_CARE),
             "packs": packs,
             "supplements": supplements.latest_supplements(pupil, [p.code for p in packs]),
@@ -110,7 +112,10 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
         raise Http404
     pupil = pupil_detail(pupil_id)
     spec = SPECS[kind]
-    current = DossierSection.objects.filter(pupil=pupil, kind=kind).first()
+    assert access.school_id is not None  # EDIT_DOSSIER is a staff permission at one school
+    current = DossierSection.objects.filter(
+        pupil=pupil, school_id=access.school_id, kind=kind
+    ).first()
     initial = {
         **(current.content if current else {}),
         "based_on_version": current.version if current else 0,
@@ -119,8 +124,10 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
+            return_to = request.POST.get("next") or ""
             section_save(
                 request=request,
+                author_id=authenticated_user(request).pk,
                 pupil=pupil,
                 kind=kind,
                 content=form.content(),
@@ -128,7 +135,12 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
                 school_id=access.school_id,
             )
             messages.success(request, _("Saved."))
+            if return_to == "compose":
+                return redirect("dossiers:compose", pupil_id=pupil.pk)
             return redirect("dossiers:dossier", pupil_id=pupil.pk)
+        except ValidationError as exc:
+            for problem in exc.messages:
+                form.add_error(None, problem)
         except SectionConflictError as exc:
             conflict = exc.current
             # Keep what this person typed; point the form at the newest version.
@@ -145,6 +157,34 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
             "spec": spec,
             "form": form,
             "conflict": conflict,
-            "history": selectors.section_history(pupil, kind)[:10],
+            "history": selectors.history_with_authors(pupil, access.school_id, kind),
+            "next": request.GET.get("next") or request.POST.get("next") or "",
         },
+    )
+
+
+@login_required
+def section_version(
+    request: HttpRequest, pupil_id: uuid.UUID, kind: str, version: int
+) -> HttpResponse:
+    """An older version of a part beside the current one, the changed fields marked."""
+    access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
+    if kind not in selectors.visible_kinds(access):
+        raise Http404
+    pupil = pupil_detail(pupil_id)
+    history = {
+        item.revision.version: item
+        for item in selectors.history_with_authors(pupil, access.school_id, kind, limit=1000)
+    }
+    if version not in history:
+        raise Http404
+    spec = SPECS[kind]
+    old = history[version]
+    newest = history[max(history)]
+    rows = selectors.compare_versions(spec, old.revision.content, newest.revision.content)
+    pupil_read_record(request, access, AuditAction.DOSSIER_SECTION_VIEWED, kind=kind)
+    return render(
+        request,
+        "dossiers/section_version.html",
+        {"pupil": pupil, "spec": spec, "old": old, "newest": newest, "rows": rows},
     )

@@ -15,14 +15,14 @@ from django.dispatch import receiver
 from overdracht.consent.events import review_completed
 from overdracht.consent.models import GuardianReview
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.events import intake_analysed, passport_shared
+from overdracht.dossiers.events import dossier_sent, intake_analysed, passport_shared
 from overdracht.dossiers.models import IntakeAnalysis, PassportVersion
 from overdracht.handovers.calendar import steps_complete, steps_complete_of, steps_ensure
 from overdracht.handovers.events import warm_handover_held
 from overdracht.handovers.models import HandoverMeeting
 from overdracht.oso.events import dossier_received
 from overdracht.oso.models import ReceivedDossier
-from overdracht.pupils.events import transition_created
+from overdracht.pupils.events import pupil_registered, transition_created
 from overdracht.pupils.models import Transition
 
 
@@ -62,3 +62,15 @@ def step_review_done(sender: Any, *, review: GuardianReview, **_: Any) -> None:
 @receiver(warm_handover_held, dispatch_uid="handovers.warm_handover_held")
 def step_warm_handover_held(sender: Any, *, meeting: HandoverMeeting, **_: Any) -> None:
     steps_complete_of(meeting.transition, "warm_handover_held")
+
+
+@receiver(pupil_registered, dispatch_uid="handovers.pupil_registered")
+def step_registered(sender: Any, *, transition: Transition, **_: Any) -> None:
+    """The registration is recorded and the dossier asked for in the same action."""
+    steps_complete_of(transition, "registered")
+    steps_complete_of(transition, "dossier_requested")
+
+
+@receiver(dossier_sent, dispatch_uid="handovers.dossier_sent")
+def step_dossier_sent(sender: Any, *, transition: Transition, **_: Any) -> None:
+    steps_complete_of(transition, "dossier_sent")

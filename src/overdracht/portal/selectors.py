@@ -3,14 +3,15 @@ views of the dossier from the audit trail."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.selectors import events_for_pupil
 from overdracht.consent.models import GuardianReview
-from overdracht.oso.builder import ReviewData
-from overdracht.oso.export import ExportRefusedError, crossing_for, dossier_export
+from overdracht.dossiers.composition import SectionInWords, sections_in_words
+from overdracht.dossiers.sending import SendingError, dossier_file
+from overdracht.oso.content import SECTIONS_FILENAME, content_from_mapped, sections_from_attachment
 from overdracht.oso.presentation import Section, review_sections
 from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil
@@ -25,27 +26,39 @@ LOOKED_AT = (
 )
 
 
+# Categories whose content families read as the school's parts, in words.
+AS_SECTIONS = frozenset(
+    {"cat_overstapadvies", "cat_eindtoetsbo", "cat_toetsresultaten", "cat_bijlagedocs"}
+)
+
+
 @dataclass(frozen=True)
 class DossierPreview:
     sections: list[Section]
+    parts: list[SectionInWords]
     refusal: str
+
+    @property
+    def empty(self) -> bool:
+        """Nothing the school wrote: a review of this cannot be confirmed."""
+        return bool(self.refusal) or not self.parts
 
 
 def dossier_preview(pupil: Pupil, review: GuardianReview) -> DossierPreview:
-    """The provisional dossier exactly as the export would make it, in readable Dutch."""
-    transition = review.transition
+    """The provisional dossier exactly as the export would make it, read back from the file
+    itself: the school's parts in words, then the administrative categories."""
     try:
-        made = dossier_export(
-            pupil=pupil,
-            school=review.school,
-            to_brin=transition.to_school.brin if transition.to_school else "",
-            crossing=crossing_for(transition.kind),
-            review=ReviewData(provisional=True),
+        made = dossier_file(
+            transition=review.transition, school=review.school, actor_id=None, provisional=True
         )
-    except ExportRefusedError as exc:
-        return DossierPreview(sections=[], refusal=exc.message)
+    except SendingError as exc:
+        return DossierPreview(sections=[], parts=[], refusal=exc.message)
     reading = validate_file(made.content, name=made.filename).reading
     assert reading is not None
+    content = content_from_mapped(reading.mapped)
+    ours = next((a for a in reading.attachments if a.filename == SECTIONS_FILENAME), None)
+    if ours is not None:
+        content = replace(content, parts=sections_from_attachment(ours.content))
     attachments: list[dict[str, Any]] = [
         {
             "index": i,
@@ -55,11 +68,15 @@ def dossier_preview(pupil: Pupil, review: GuardianReview) -> DossierPreview:
             "found_in": a.found_in,
         }
         for i, a in enumerate(reading.attachments)
+        if a.filename != SECTIONS_FILENAME
     ]
     delivery = reading.mapped.get("metadata", {}).get("delivery", {})
-    return DossierPreview(
-        sections=review_sections(reading.mapped, delivery, attachments), refusal=""
-    )
+    sections = [
+        s
+        for s in review_sections(reading.mapped, delivery, attachments)
+        if s.key not in AS_SECTIONS or s.documents
+    ]
+    return DossierPreview(sections=sections, parts=sections_in_words(content), refusal="")
 
 
 @dataclass(frozen=True)

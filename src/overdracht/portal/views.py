@@ -104,6 +104,15 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and review is not None:
         try:
             if request.POST.get("action") == "seen":
+                if dossier_preview(pupil, review).empty:
+                    messages.error(
+                        request,
+                        _(
+                            "There is nothing to read yet, so you cannot confirm. The school "
+                            "lets you know when the dossier is complete."
+                        ),
+                    )
+                    return redirect("portal:dossier", pupil_id=pupil_id)
                 consent_services.review_seen(request=request, review=review)
                 messages.success(
                     request, _("Thank you: the school sees that you have read the dossier.")

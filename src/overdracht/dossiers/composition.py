@@ -1,0 +1,269 @@
+"""The dossier as one: the school's parts of a pupil's dossier, what the transition's profile
+requires of them, and the typed content the export writes and the portal shows.
+
+Public API: `dossier_content(pupil, school)` (`oso.content.DossierContent`, the single source
+for the export and the portal), `readiness(transition, school)` (per part: required,
+filled, who writes it; and what is missing in words), `sections_in_words(content)` (what
+families read), `content_to_sections(content)` (a received file's content as our parts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from overdracht.core.sensitivity import Sensitivity
+from overdracht.dossiers.models import DossierSection
+from overdracht.dossiers.sections import SPECS, TEST_KINDS, SectionKind, is_empty
+from overdracht.dossiers.selectors import readable_value
+from overdracht.oso.content import AdviceData, CareerYear, DossierContent, TestData
+from overdracht.oso.export import DEFAULT_DELIVERY, crossing_for
+from overdracht.pupils.models import Pupil, Transition
+from overdracht.schools.models import PRIMARY_KINDS, School
+
+# Parts with an OSO element of their own; every other part travels in the JSON attachment.
+OSO_SECTIONS = (SectionKind.ADVICE, SectionKind.LANGUAGE_MATHS)
+# Care parts (diagnoses, external care) stay at the school: they go only with consent.
+TRAVELLING = tuple(k for k, spec in SPECS.items() if spec.sensitivity <= Sensitivity.SUPPORT)
+
+WRITER: dict[str, Any] = {
+    SectionKind.ADVICE: gettext_lazy("groep 8 teacher"),
+    SectionKind.LANGUAGE_MATHS: gettext_lazy("groep 8 teacher"),
+    SectionKind.WORK_ATTITUDE: gettext_lazy("groep 8 teacher"),
+    SectionKind.SOCIAL_EMOTIONAL: gettext_lazy("groep 8 teacher"),
+    SectionKind.TALENTS: gettext_lazy("groep 8 teacher"),
+    SectionKind.SUPPORT_NEEDS: gettext_lazy("intern begeleider"),
+    SectionKind.PORTFOLIO: gettext_lazy("the pupil, with the teacher"),
+}
+# At a secondary school the mentor writes what the groep-8 teacher writes at a primary one.
+WRITER_SECONDARY: dict[str, Any] = {
+    **dict.fromkeys(WRITER, gettext_lazy("mentor")),
+    SectionKind.SUPPORT_NEEDS: gettext_lazy("care coordinator"),
+    SectionKind.PORTFOLIO: gettext_lazy("the pupil, with the mentor"),
+}
+
+# What a transition's profile requires to be written before the review opens.
+REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
+    "POVO": (SectionKind.ADVICE, SectionKind.LANGUAGE_MATHS, SectionKind.WORK_ATTITUDE),
+    "POPO": (SectionKind.LANGUAGE_MATHS, SectionKind.WORK_ATTITUDE),
+    "VOVO": (SectionKind.WORK_ATTITUDE,),
+}
+
+
+def _sections(pupil: Pupil, school: School) -> dict[str, DossierSection]:
+    return {s.kind: s for s in DossierSection.objects.filter(pupil=pupil, school=school)}
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _advice(content: dict[str, Any], school: School) -> AdviceData | None:
+    advice = content.get("final_advice") or content.get("provisional_advice") or ""
+    if not advice:
+        return None
+    return AdviceData(
+        advice=advice,
+        wish_guardians=content.get("wish_guardians", ""),
+        wish_pupil=content.get("wish_pupil", ""),
+        reconsidered=content.get("reconsidered_advice", ""),
+        reconsidered_reason=content.get("reconsidered_reason", ""),
+        argumentation=content.get("argumentation", ""),
+        contact_wanted=bool(content.get("contact_wanted")),
+        contact_person=school.contact_name,
+        contact_phone=school.phone,
+        contact_email=school.email,
+    )
+
+
+def _test(content: dict[str, Any]) -> TestData | None:
+    taken = _date(content.get("test_date"))
+    if not content.get("test_kind") or taken is None:
+        return None
+    return TestData(
+        kind=content["test_kind"],
+        name=content.get("test_name") or str(dict(TEST_KINDS).get(content["test_kind"], "")),
+        taken_on=taken,
+        score=content.get("test_score", ""),
+        advice=content.get("test_advice", ""),
+    )
+
+
+def _career(pupil: Pupil, school: School) -> tuple[CareerYear, ...]:
+    years = []
+    for enrolment in (
+        pupil.enrolments.filter(school=school)
+        .select_related("class_group", "location")
+        .order_by("school_year")
+    ):
+        years.append(
+            CareerYear(
+                school_year=f"{enrolment.school_year}-{enrolment.school_year + 1}",
+                group_code=enrolment.class_group.name
+                if enrolment.class_group
+                else f"groep {enrolment.year_group}",
+                year_group=enrolment.year_group,
+                brin=school.brin,
+                location=enrolment.location.number if enrolment.location else "00",
+                start=enrolment.start_date,
+                end=enrolment.end_date,
+            )
+        )
+    return tuple(years)
+
+
+def dossier_content(pupil: Pupil, school: School) -> DossierContent:
+    """What the school's dossier of the pupil holds, as the export writes it."""
+    sections = _sections(pupil, school)
+    advice = sections.get(SectionKind.ADVICE)
+    levels = sections.get(SectionKind.LANGUAGE_MATHS)
+    level_values = {
+        k: v
+        for k, v in (levels.content if levels else {}).items()
+        if k in ("reading", "language", "maths") and v
+    }
+    parts = {
+        kind: dict(section.content)
+        for kind, section in sections.items()
+        if kind in TRAVELLING and kind not in OSO_SECTIONS and not is_empty(section.content)
+    }
+    if levels and levels.content.get("test_history"):
+        parts[SectionKind.LANGUAGE_MATHS] = {"test_history": levels.content["test_history"]}
+    return DossierContent(
+        advice=_advice(advice.content, school) if advice else None,
+        reference_levels=level_values,
+        levels_date=levels.updated_at.date() if levels and level_values else None,
+        test=_test(advice.content) if advice else None,
+        career=_career(pupil, school),
+        parts=parts,
+    )
+
+
+def content_to_sections(content: DossierContent) -> dict[str, dict[str, Any]]:
+    """A received file's content as our parts (the inverse of `dossier_content`)."""
+    parts: dict[str, dict[str, Any]] = {
+        kind: dict(value) for kind, value in content.parts.items() if kind in SPECS
+    }
+    if content.advice or content.test:
+        advice = content.advice or AdviceData()
+        test = content.test
+        parts[SectionKind.ADVICE] = {
+            "final_advice": advice.advice,
+            "reconsidered_advice": advice.reconsidered,
+            "reconsidered_reason": advice.reconsidered_reason,
+            "wish_guardians": advice.wish_guardians,
+            "wish_pupil": advice.wish_pupil,
+            "argumentation": advice.argumentation,
+            "contact_wanted": bool(advice.contact_wanted),
+            "test_kind": test.kind if test else "",
+            "test_name": test.name if test else "",
+            "test_date": test.taken_on.isoformat() if test else "",
+            "test_score": test.score if test else "",
+            "test_advice": test.advice if test else "",
+        }
+    if content.reference_levels or SectionKind.LANGUAGE_MATHS in parts:
+        levels = parts.get(SectionKind.LANGUAGE_MATHS, {})
+        levels.update(content.reference_levels)
+        parts[SectionKind.LANGUAGE_MATHS] = levels
+    return {kind: _complete(kind, value) for kind, value in parts.items()}
+
+
+def _complete(kind: str, content: dict[str, Any]) -> dict[str, Any]:
+    """Every field of the part's spec present, as the editor stores it."""
+    spec = SPECS[kind]
+    return {f.name: content.get(f.name, False if f.kind == "boolean" else "") for f in spec.fields}
+
+
+@dataclass(frozen=True)
+class SectionInWords:
+    label: str
+    fields: list[tuple[str, str]]
+
+
+def sections_in_words(content: DossierContent) -> list[SectionInWords]:
+    """The parts as families read them: labels and values in words, empty fields left out."""
+    parts = content_to_sections(content)
+    result = []
+    for kind, spec in SPECS.items():
+        value = parts.get(kind, {})
+        shown = [
+            (str(f.label), readable_value(f, value.get(f.name)))
+            for f in spec.fields
+            if readable_value(f, value.get(f.name))
+        ]
+        if shown:
+            result.append(SectionInWords(label=str(spec.kind.label), fields=shown))
+    return result
+
+
+@dataclass
+class SectionStatus:
+    kind: str
+    label: str
+    required: bool
+    filled: bool
+    writer: str
+    section: DossierSection | None
+
+
+@dataclass
+class Readiness:
+    crossing: str
+    parts: list[SectionStatus]
+    delivery: dict[str, str]
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
+
+
+def readiness(transition: Transition, school: School) -> Readiness:
+    """What the transition's profile requires, what is filled and who still writes what."""
+    crossing = crossing_for(transition.kind)
+    required = REQUIRED_SECTIONS.get(crossing, ())
+    sections = _sections(transition.pupil, school)
+    writers = WRITER if school.kind in PRIMARY_KINDS else WRITER_SECONDARY
+    parts = []
+    for kind in TRAVELLING:
+        section = sections.get(kind)
+        filled = section is not None and not is_empty(section.content)
+        if kind == SectionKind.ADVICE:
+            filled = section is not None and bool(
+                section.content.get("final_advice") or section.content.get("provisional_advice")
+            )
+            if crossing != "POVO" and not filled:
+                continue  # the advice for secondary school belongs to groep 8 only
+        parts.append(
+            SectionStatus(
+                kind=kind,
+                label=str(SPECS[kind].kind.label),
+                required=kind in required,
+                filled=filled,
+                writer=str(writers.get(kind, "")),
+                section=section,
+            )
+        )
+    missing = [p.label for p in parts if p.required and not p.filled]
+    missing += [str(m) for m in school.details_missing]
+    pupil = transition.pupil
+    if not pupil.address_is_secret and not (pupil.street and pupil.postal_code and pupil.city):
+        missing.append(_("the pupil's address (or that it is secret)"))
+    if (
+        crossing == "POVO"
+        and not pupil.enrolments.filter(school=school).exclude(pupil_number="").exists()
+    ):
+        missing.append(_("the pupil's number in the school administration"))
+    return Readiness(
+        crossing=crossing,
+        parts=parts,
+        delivery=DEFAULT_DELIVERY.get(crossing, DEFAULT_DELIVERY["VOVO"]),
+        missing=missing,
+    )

@@ -1,0 +1,161 @@
+"""Sending the dossier: the review opens only on a complete dossier, the file is built from
+the dossier, and a school of this installation receives it with one action.
+
+Public API: `review_open_when_ready`, `dossier_file` (the OSO file, provisional or real),
+`dossier_send` (inside the installation: one transaction, the receiving school's incoming
+list has it, an audit row on both sides), `received_fill` (a received file fills the
+receiving school's dossier; `dossiers.receivers` calls it on `oso.dossier_received`),
+`SendingError`.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.consent import services as consent_services
+from overdracht.consent.models import GuardianReview
+from overdracht.dossiers import events
+from overdracht.dossiers.composition import content_to_sections, dossier_content, readiness
+from overdracht.dossiers.services import ReceivedSection, sections_receive
+from overdracht.oso.builder import ReviewData
+from overdracht.oso.export import Export, ExportRefusedError, crossing_for, dossier_export
+from overdracht.oso.export import recorded_review as export_recorded_review
+from overdracht.oso.models import ReceivedDossier
+from overdracht.oso.selectors import received_content
+from overdracht.oso.services import dossier_import
+from overdracht.pupils.models import Transition
+from overdracht.pupils.registration import dossier_sent_mark
+from overdracht.schools.models import School
+
+
+class SendingError(Exception):
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+def review_open_when_ready(
+    *, request: HttpRequest, transition: Transition, school: School
+) -> GuardianReview:
+    """Open the guardians' review, but only on a dossier whose required parts are written:
+    parents are never asked to confirm an empty dossier."""
+    ready = readiness(transition, school)
+    if not ready.ready:
+        raise SendingError(
+            _("The review cannot open yet. Still missing: %(missing)s.")
+            % {"missing": ", ".join(ready.missing)}
+        )
+    try:
+        return consent_services.review_open(request=request, transition=transition, school=school)
+    except consent_services.ConsentError as exc:
+        raise SendingError(exc.message) from exc
+
+
+def dossier_file(
+    *,
+    transition: Transition,
+    school: School,
+    actor_id: int | None,
+    provisional: bool = False,
+    to_brin: str = "",
+) -> Export:
+    """The OSO file of the transition's dossier, built from the school's dossier. A real file
+    needs the recorded review; the provisional one is what parents read before they review."""
+    pupil = transition.pupil
+    receiving = to_brin or (transition.to_school.brin if transition.to_school else "")
+    if not receiving and provisional:
+        # The provisional dossier parents read does not depend on where it goes; the
+        # receiving school's number is only in the file's name.
+        receiving = "ONBEKEND"
+    if not receiving:
+        raise SendingError(
+            _("Record first which school the pupil goes to: the dossier may go only there.")
+        )
+    try:
+        review = (
+            ReviewData(provisional=True) if provisional else export_recorded_review(pupil, school)
+        )
+        return dossier_export(
+            pupil=pupil,
+            school=school,
+            to_brin=receiving,
+            crossing=crossing_for(transition.kind),
+            review=review,
+            actor_id=actor_id,
+            content=dossier_content(pupil, school),
+        )
+    except ExportRefusedError as exc:
+        raise SendingError(exc.message, [str(p) for p in exc.problems]) from exc
+
+
+def dossier_send(
+    *, transition: Transition, school: School, actor_id: int | None
+) -> ReceivedDossier:
+    """Deliver the dossier to the receiving school of this installation: the same checks as
+    a file (review recorded, schema and rules), then the receiving school's import, all in
+    one transaction. The sending school sees that it arrived and when it was opened."""
+    receiving = transition.to_school
+    if transition.from_school_id != school.pk:
+        raise SendingError(_("Only the sending school sends the dossier."))
+    if receiving is None:
+        raise SendingError(
+            _("The pupil has not registered at a school yet; the law allows no dossier before.")
+        )
+    with transaction.atomic():
+        made = dossier_file(transition=transition, school=school, actor_id=actor_id)
+        outcome = dossier_import(
+            data=made.content, name=made.filename, school=receiving, actor_id=None
+        )
+        if outcome.rejected or outcome.dossier_id is None:
+            raise SendingError(
+                _("%(school)s could not take in the dossier.") % {"school": receiving.name},
+                [str(p) for p in outcome.problems],
+            )
+        if outcome.status == "held":
+            raise SendingError(
+                _(
+                    "%(school)s knows a pupil with this number under other details; "
+                    "contact the school before sending."
+                )
+                % {"school": receiving.name}
+            )
+        dossier_sent_mark(transition=transition)
+        arrived = ReceivedDossier.objects.get(pk=outcome.dossier_id)
+        ReceivedDossier.objects.filter(pk=arrived.pk).update(sent_from_school=school)
+        audit_record(
+            AuditAction.DOSSIER_SENT,
+            actor_id=actor_id,
+            school_id=school.pk,
+            subject_pupil_id=transition.pupil_id,
+            target=f"transition:{transition.pk}",
+            details={"to": receiving.brin, "received_dossier": arrived.pk},
+        )
+        audit_record(
+            AuditAction.DOSSIER_ARRIVED,
+            actor_id=actor_id,
+            school_id=receiving.pk,
+            subject_pupil_id=transition.pupil_id,
+            target=f"received_dossier:{arrived.pk}",
+            details={"from": school.brin},
+        )
+        events.dossier_sent.send(sender=Transition, transition=transition)
+    return arrived
+
+
+def received_fill(dossier: ReceivedDossier) -> list[ReceivedSection]:
+    """The receiving school's dossier of the pupil gets the parts the file carries."""
+    if dossier.pupil_id is None:
+        return []
+    return sections_receive(
+        pupil=dossier.pupil,  # type: ignore[arg-type]
+        school_id=dossier.school_id,
+        parts=content_to_sections(received_content(dossier)),
+        received_dossier_id=dossier.pk,
+        received_from=dossier.sending_name or dossier.sending_brin,
+        actor_id=dossier.imported_by_id,
+    )
