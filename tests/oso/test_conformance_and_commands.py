@@ -17,6 +17,7 @@ import pytest
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.mapping import mapping_markdown
 from overdracht.oso.models import ReceivedDossier
+from overdracht.oso.official_rules import official_rules_available
 from overdracht.oso.schema import schema_available
 from overdracht.oso.services import dossier_import
 from overdracht.oso.validation import validate_file
@@ -32,13 +33,21 @@ needs_standard = pytest.mark.skipif(
 
 
 @needs_standard
-def test_generated_dossiers_validate_against_the_official_schema() -> None:
-    for seed in range(5):
+def test_generated_dossiers_pass_the_official_schema_and_rules() -> None:
+    crossings = ["POVO", "POPO", "VOVO"]
+    for seed in range(6):
         result = validate_file(
-            dossier_xml(bsn="999990019", seed=seed, review_agreed=seed % 2 == 0),
+            dossier_xml(
+                bsn="999990019",
+                seed=seed,
+                review_agreed=seed % 2 == 0,
+                crossing=crossings[seed % 3],
+                tests=seed % 3,
+            ),
             name=f"gen-{seed}.xml",
+            official=official_rules_available(),
         )
-        assert result.problems == [], result.problems
+        assert result.problems == [], [str(p) for p in result.problems]
 
 
 @needs_standard
@@ -116,6 +125,20 @@ def test_validate_command_exit_codes_and_dutch_messages(tmp_path: Path) -> None:
     assert "regel" in out.getvalue()
 
 
+@needs_standard
+def test_validate_command_runs_the_official_rules(tmp_path: Path) -> None:
+    if not official_rules_available():
+        pytest.skip("the official rules are not at OSO_STANDARD_DIR/rules")
+    data = dossier_xml(bsn="999990019").replace(b"<adresgeheim>false</adresgeheim>", b"")
+    path = tmp_path / "zonder-adresgeheim.xml"
+    path.write_bytes(data)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("oso_validate", str(path), stdout=out)
+    assert "Officiële bedrijfsregels:" in out.getvalue()
+    assert "Officiële bedrijfsregel: In een overstapdossier is de indicatie" in out.getvalue()
+
+
 def test_mapping_document_is_in_step_with_the_table() -> None:
     doc = Path(settings.BASE_DIR) / "docs" / "developers" / "oso-mapping.md"
     assert doc.read_text(encoding="utf-8") == mapping_markdown(), (
@@ -183,3 +206,43 @@ def test_export_command_refuses_without_review_and_writes_a_provisional_dossier(
     )
     assert b"<voorlopigdossier>true</voorlopigdossier>" in out.read_bytes()
     assert validate_file(out.read_bytes(), name="uit.xml").errors == []
+
+
+@needs_standard
+@pytest.mark.django_db
+def test_the_examples_fill_the_receiving_schools_sections_per_category(
+    receiving_school: School,
+) -> None:
+    from overdracht.dossiers.models import DossierSection
+    from overdracht.dossiers.sections import SectionKind
+
+    def sections(name: str) -> dict[str, dict[str, object]]:
+        outcome = dossier_import(
+            data=(EXAMPLES / name).read_bytes(), name=name, school=receiving_school
+        )
+        assert outcome.pupil_id is not None
+        return {
+            s.kind: s.content
+            for s in DossierSection.objects.filter(
+                pupil_id=outcome.pupil_id, school=receiving_school
+            )
+        }
+
+    full = sections("Voorbeelddossier_OV_POVO_full.xml")
+    # Overstapadvies: code 40 in words, the wish of the pupil, the argumentation, contact.
+    assert full[SectionKind.ADVICE]["final_advice"] == "vmbo-gt"
+    assert full[SectionKind.ADVICE]["wish_pupil"] == "havo"
+    assert full[SectionKind.ADVICE]["argumentation"] == "De leerling werkt hard."
+    assert full[SectionKind.ADVICE]["contact_wanted"] is True
+    # Eindtoets basisonderwijs: the doorstroomtoets and its score.
+    assert full[SectionKind.ADVICE]["test_kind"] == "cet"
+    assert full[SectionKind.ADVICE]["test_score"] == "525"
+    # Toetsresultaten: the reference levels per domain.
+    assert full[SectionKind.LANGUAGE_MATHS]["maths"] == "1F"
+    assert full[SectionKind.LANGUAGE_MATHS]["reading"] == "<1F"
+    # Opted out of test results: no reference levels arrive, the advice still does.
+    opt_out = sections("Voorbeelddossier_OV_POVO_opt_out.xml")
+    assert SectionKind.LANGUAGE_MATHS not in opt_out
+    assert opt_out[SectionKind.ADVICE]["final_advice"] == "vmbo-gt"
+    # Opted out of the advice: nothing to fill.
+    assert sections("Voorbeelddossier_OV_BB_opt_out.xml") == {}

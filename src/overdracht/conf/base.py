@@ -147,6 +147,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # OSO: where the official schema and examples live (outside the project), and input caps.
 OSO_STANDARD_DIR = Path(env_str("OSO_STANDARD_DIR", str(BASE_DIR.parent / "shared" / "oso")))
+# Production refuses to start without the official schema and rules (`oso.checks`).
+OSO_STANDARD_REQUIRED = env_bool("OSO_STANDARD_REQUIRED", default=False)
 OSO_MAX_FILE_BYTES = env_int("OVERDRACHT_OSO_MAX_FILE_MB", 25) * 1_000_000
 OSO_MAX_ATTACHMENT_BYTES = env_int("OVERDRACHT_OSO_MAX_ATTACHMENT_MB", 10) * 1_000_000
 OSO_MAX_ZIP_ENTRIES = env_int("OVERDRACHT_OSO_MAX_ZIP_ENTRIES", 2000)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from overdracht.conf.base import *  # noqa: F403
-from overdracht.conf.env import env_int, env_list, env_str
+from overdracht.conf.env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
+OSO_STANDARD_REQUIRED = env_bool("OSO_STANDARD_REQUIRED", default=True)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(

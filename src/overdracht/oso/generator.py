@@ -93,8 +93,21 @@ def dossier_xml(
         _el(review, "akkoord", "Ja" if review_agreed else "Nee")
         if not review_agreed:
             _el(review, "redennietakkoord", "Wij herkennen het beeld van de werkhouding niet.")
+        _el(review, "toestemming", "Onbekend")
     school = _el(root, "huidigeschool")
     _el(school, "naam", "Basisschool De Linde")
+    school_address = _el(_el(school, "adreslijst"), "adres")
+    for tag, value in (
+        ("soortadres", "bezoek"),
+        ("straat", "Lindeplein"),
+        ("nummer", "1"),
+        ("postcode", "6511AA"),
+        ("plaats", "Waalstad"),
+    ):
+        _el(school_address, tag, value)
+    school_contact = _el(_el(school, "communicatielijst"), "communicatie")
+    _el(school_contact, "soort", "telefoon")
+    _el(school_contact, "nummer", "024-1234567")
     _el(school, "brincode", sending_brin)
     _el(school, "vestigingscode", "00")
     _el(school, "aanleverpunt", "OSO")
@@ -106,6 +119,7 @@ def dossier_xml(
     _el(pupil, "roepnaam", call_name)
     _el(pupil, "geboortedatum", birth_date.isoformat())
     _el(pupil, "geslacht", str(rng.choice([1, 2])))
+    _el(pupil, "adresgeheim", "false")
     address = _el(_el(pupil, "adreslijst"), "adres")
     for tag, value in (
         ("soortadres", "bezoek"),
@@ -117,6 +131,8 @@ def dossier_xml(
         _el(address, tag, value)
     _el(pupil, "bsn", bsn)
     _el(pupil, "leerlingid", f"LL{seed:06d}")
+    _el(pupil, "datuminschrijving", "2019-08-20")
+    _el(pupil, "verzorgersaansprakelijk", "true")
     if categories["cat_overstapadvies"] not in ("VERBODEN", "OPT-UIT"):
         advice = _el(pupil, "overstapadvies")
         _el(advice, "advies", rng.choice(["50", "51", "60"]))
@@ -144,9 +160,13 @@ def dossier_xml(
             test = _el(test_list, "toets")
             ident = _el(test, "toetsidentificatie")
             _el(ident, "eldtoetscode", f"T{n:03d}")
-            _el(
-                ident, "toetsnaam", rng.choice(["Rekenen-Wiskunde", "Begrijpend lezen", "Spelling"])
-            )
+            subject, name = [
+                ("Rekenen", "Rekenen-Wiskunde"),
+                ("Lezen", "Begrijpend lezen"),
+                ("Taalverzorging", "Spelling"),
+            ][n % 3]
+            _el(ident, "leergebied", subject)
+            _el(ident, "toetsnaam", name)
             taken = _el(test, "afname")
             _el(taken, "afnamedatum", f"2027-0{1 + n % 6}-15")
             result = _el(test, "resultaat")

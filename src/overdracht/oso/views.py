@@ -13,7 +13,9 @@ from overdracht.audit.services import audit_record
 from overdracht.oso import selectors, services
 from overdracht.oso.batches import Upload, import_batch_create
 from overdracht.oso.forms import UploadForm
+from overdracht.oso.official_rules import official_rules_available
 from overdracht.oso.presentation import review_sections
+from overdracht.oso.schema import schema_available
 from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
 
 STATUS_LABELS = {
@@ -59,6 +61,8 @@ def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
         "can_import": can_import,
         "can_read": can_read,
         "batches": selectors.recent_batches(school) if can_import else [],
+        "schema_off": not schema_available(),
+        "rules_off": not official_rules_available(),
     }
     return render(request, "oso/incoming.html", context)
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from overdracht.oso.archive import files_from_paths
+from overdracht.oso.official_rules import official_rules_available, rules_dir
 from overdracht.oso.problems import OsoFileError
 from overdracht.oso.schema import schema_available, schema_path
 from overdracht.oso.validation import validate_file
@@ -12,8 +13,9 @@ from overdracht.oso.validation import validate_file
 
 class Command(BaseCommand):
     help = (
-        "Controleer OSO-dossiers tegen het schema (als dat is ingesteld) en de "
-        "bedrijfsregels. Exitcode 1 bij elk probleem."
+        "Controleer OSO-dossiers tegen het schema en de officiële bedrijfsregels van "
+        "Edustandaard (als die zijn ingesteld) en onze eigen regels. Exitcode 1 bij elk "
+        "probleem."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -27,6 +29,14 @@ class Command(BaseCommand):
                 "Schema niet gevonden (OSO_STANDARD_DIR): alleen de "
                 "bedrijfsregels worden gecontroleerd."
             )
+        official = official_rules_available()
+        if official:
+            self.stdout.write(f"Officiële bedrijfsregels: {rules_dir()}")
+        else:
+            self.stdout.write(
+                "Officiële bedrijfsregels niet gevonden (OSO_STANDARD_DIR/rules): die worden "
+                "niet gecontroleerd."
+            )
         failed = 0
         for item in files_from_paths(options["paths"]):
             if isinstance(item, OsoFileError):
@@ -34,7 +44,7 @@ class Command(BaseCommand):
                 for problem in item.problems:
                     self.stdout.write(f"FOUT  {problem}")
                 continue
-            result = validate_file(item.data, name=item.name)
+            result = validate_file(item.data, name=item.name, official=official)
             if not result.problems:
                 self.stdout.write(f"OK    {item.name}")
                 continue
