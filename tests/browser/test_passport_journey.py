@@ -27,7 +27,7 @@ def test_passport_reaches_the_class(live_server: Any, browser: Any) -> None:
     college = School.objects.get(brin="99BA")
     dossier_import(
         data=dossier_xml(
-            bsn="999980002", call_name="Lieke", surname="Verbeek", sending_brin="98ZZ"
+            bsn="999980002", call_name="Lieke", surname="Verbeek", sending_brin="98ZZ", tests=3
         ),
         name="lieke.xml",
         school=college,
@@ -54,6 +54,8 @@ def test_passport_reaches_the_class(live_server: Any, browser: Any) -> None:
     care.get_by_role("link", name="Verbeek, Lieke").click()
     care.get_by_role("link", name="Paspoort", exact=True).click()
     care.get_by_role("link", name="Het paspoort schrijven").click()
+    # The reference levels that arrived with her OSO dossier, beside the form.
+    expect(care.get_by_text("Referentieniveau rekenen")).to_be_visible()
     care.get_by_label("Tips voor in de les").fill(
         "Geef de opdracht in korte stappen.\nKondig wijzigingen vroeg aan.\n"
         "Laat haar eerst met een buurvrouw overleggen."
@@ -72,6 +74,11 @@ def test_passport_reaches_the_class(live_server: Any, browser: Any) -> None:
     overview = mentor.get_by_test_id("class-overview")
     expect(overview.get_by_role("link", name="Lieke Verbeek")).to_be_visible()
     expect(mentor.get_by_text("Extra tijd: Lieke Verbeek")).to_be_visible()
+    expect(
+        overview.get_by_role("row", name=re.compile("Lieke Verbeek")).get_by_text(
+            re.compile(r"rekenen (<1F|1F|1S/2F|2F)")
+        )
+    ).to_be_visible()
     assert_accessible(mentor)
     mentor.get_by_role("button", name="Gelezen bevestigen Lieke Verbeek").click()
     expect(

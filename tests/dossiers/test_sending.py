@@ -246,6 +246,10 @@ def test_the_dossier_travels_and_fills_the_receiving_school(world: World, primar
         reverse("dossiers:passport", args=[primary.pupil.pk])
     )
     assert "1S/2F" in passport.content.decode()
+    form = client_for(world.care_coordinator).get(
+        reverse("dossiers:passport_edit", args=[primary.pupil.pk])
+    )
+    assert "Referentieniveau rekenen" in form.content.decode()
     compose = ib.get(reverse("dossiers:compose", args=[primary.pupil.pk])).content.decode()
     assert "Testcollege" in compose
 
@@ -283,11 +287,14 @@ def test_a_received_part_never_overwrites_what_the_school_wrote(
 
 @needs_rules
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["po_vo", "po_po", "vo_vo"])
+@pytest.mark.parametrize("kind", ["po_vo", "po_po", "vo_vo", "bb"])
 def test_the_file_passes_the_schema_and_the_official_rules(
     world: World, primary: Primary, kind: str
 ) -> None:
     write_required(primary)
+    to_brin = ""
+    if kind == "bb":  # to another location of the same school: overdracht binnen BRIN
+        kind, to_brin = "vo_vo", world.school.brin
     if kind == "vo_vo":
         from_school, to_school = world.school, world.other_school
         enrolment = world.pupil.enrolments.get(school=world.school)
@@ -328,9 +335,82 @@ def test_the_file_passes_the_schema_and_the_official_rules(
         to_school=to_school,
         school_year=current_school_year() + 1,
     )
-    made = dossier_file(transition=transition, school=from_school, actor_id=None, provisional=True)
+    made = dossier_file(
+        transition=transition,
+        school=from_school,
+        actor_id=None,
+        provisional=True,
+        to_brin=to_brin,
+    )
+    assert (b"overdrachtbinnenbrin" in made.content) == bool(to_brin)
     checked = validate_file(made.content, name=made.filename, official=True)
     # Provisional: the only official rule it may break is the one that wants the review.
     assert [str(p) for p in checked.errors if "ingezien" not in str(p)] == [], [
         str(p) for p in checked.errors
     ]
+
+
+@pytest.mark.django_db
+def test_a_category_the_school_does_not_deliver_stays_out_of_the_attachment_too(
+    world: World, primary: Primary
+) -> None:
+    from overdracht.dossiers.composition import dossier_content
+    from overdracht.oso.builder import ReviewData
+    from overdracht.oso.export import dossier_export
+
+    write_required(primary)
+    write(primary, SectionKind.SUPPORT_NEEDS, {"what_works": "Korte instructie."})
+
+    def made(delivery: dict[str, str]) -> bytes:
+        return dossier_export(
+            pupil=primary.pupil,
+            school=primary.school,
+            to_brin=world.school.brin,
+            crossing="POVO",
+            review=ReviewData(provisional=True),
+            content=dossier_content(primary.pupil, primary.school),
+            delivery=delivery,
+        ).content
+
+    import base64
+
+    def attachment_text(data: bytes) -> str:
+        found = validate_file(data, name="x.xml").reading
+        assert found is not None
+        ours = [a for a in found.attachments if a.filename == "overdracht-onderdelen.json"]
+        return ours[0].content.decode() if ours else ""
+
+    assert "Korte instructie." in attachment_text(made({}))
+    opted_out = made({"cat_onderwijsondersteuning": "OPT-UIT"})
+    assert "Korte instructie." not in attachment_text(opted_out)
+    assert base64.b64encode(b"Korte instructie.") not in opted_out
+    assert "Werkt zelfstandig." in attachment_text(opted_out)
+
+
+@pytest.mark.django_db
+def test_the_portal_shows_no_code_of_the_standard(world: World, primary: Primary) -> None:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    write_required(primary)
+    write(primary, SectionKind.TALENTS, {"talents": "Tekenen"})
+    register_at(world, primary)
+    client_for(primary.ib).post(reverse("dossiers:review_open", args=[primary.pupil.pk]))
+    mother = client_for(world.guardian_user)
+    page = mother.get(reverse("portal:dossier", args=[primary.pupil.pk])).content.decode()
+    pdf = mother.get(reverse("portal:dossier_pdf", args=[primary.pupil.pk])).content
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    visible = re.sub(r"<[^>]+>", " ", page)  # what a reader sees, not ids and attributes
+    for text in (visible, pdf_text):
+        assert "havo" in text
+        assert "Tekenen" in text
+        for code in ("LASLVS", "2019.1.1", "RNTRM", "overstapdossier", "cat_", "POVO"):
+            assert code not in text, code
+    # No definition in the page is a bare code (gender 2, relationship 1, advice 50, ...).
+    values = re.findall(r"<dd[^>]*>\s*([^<]*?)\s*</dd>", page)
+    assert values
+    pairs = re.findall(r"<dt>([^<]*)</dt>\s*<dd[^>]*>\s*([^<]*?)\s*</dd>", page)
+    numeric = {"Huisnummer", "Groepscode", "Jaargroep", "Leerjaar", "Score"}  # numbers, no codes
+    assert [p for p in pairs if re.fullmatch(r"\d{1,2}", p[1]) and p[0] not in numeric] == []

@@ -500,6 +500,7 @@ def demo_oso_files_write(folder: Path) -> Path:
             seed=seed,
             birth_date=dt.date(2015, seed, 10),
             sending_brin="98ZZ",
+            tests=3,
         )
         (folder / f"OSO_98ZZ_{surname.replace(' ', '_')}.xml").write_bytes(data)
     return folder

@@ -25,8 +25,6 @@ from overdracht.oso.export import DEFAULT_DELIVERY, crossing_for
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.schools.models import PRIMARY_KINDS, School
 
-# Parts with an OSO element of their own; every other part travels in the JSON attachment.
-OSO_SECTIONS = (SectionKind.ADVICE, SectionKind.LANGUAGE_MATHS)
 # Care parts (diagnoses, external care) stay at the school: they go only with consent.
 TRAVELLING = tuple(k for k, spec in SPECS.items() if spec.sensitivity <= Sensitivity.SUPPORT)
 
@@ -44,6 +42,15 @@ WRITER_SECONDARY: dict[str, Any] = {
     **dict.fromkeys(WRITER, gettext_lazy("mentor")),
     SectionKind.SUPPORT_NEEDS: gettext_lazy("care coordinator"),
     SectionKind.PORTFOLIO: gettext_lazy("the pupil, with the mentor"),
+}
+
+# The OSO category a section belongs to: where the school does not deliver that category, the
+# section stays out of the attachment too.
+PART_CATEGORY: dict[str, str] = {
+    SectionKind.ADVICE: "cat_overstapadvies",
+    SectionKind.LANGUAGE_MATHS: "cat_toetsresultaten",
+    SectionKind.SOCIAL_EMOTIONAL: "cat_onderwijsondersteuning",
+    SectionKind.SUPPORT_NEEDS: "cat_onderwijsondersteuning",
 }
 
 # What a transition's profile requires to be written before the review opens.
@@ -129,10 +136,14 @@ def dossier_content(pupil: Pupil, school: School) -> DossierContent:
         for k, v in (levels.content if levels else {}).items()
         if k in ("reading", "language", "maths") and v
     }
+    # Every section travels whole in the attachment (the OSO elements hold only some of the
+    # advice's fields, e.g. no dates); the reference levels go as OSO test results.
     parts = {
         kind: dict(section.content)
         for kind, section in sections.items()
-        if kind in TRAVELLING and kind not in OSO_SECTIONS and not is_empty(section.content)
+        if kind in TRAVELLING
+        and kind != SectionKind.LANGUAGE_MATHS
+        and not is_empty(section.content)
     }
     if levels and levels.content.get("test_history"):
         parts[SectionKind.LANGUAGE_MATHS] = {"test_history": levels.content["test_history"]}
@@ -143,6 +154,7 @@ def dossier_content(pupil: Pupil, school: School) -> DossierContent:
         test=_test(advice.content) if advice else None,
         career=_career(pupil, school),
         parts=parts,
+        part_categories={kind: PART_CATEGORY.get(kind, "cat_bijlagedocs") for kind in parts},
     )
 
 
@@ -154,7 +166,7 @@ def content_to_sections(content: DossierContent) -> dict[str, dict[str, Any]]:
     if content.advice or content.test:
         advice = content.advice or AdviceData()
         test = content.test
-        parts[SectionKind.ADVICE] = {
+        derived = {
             "final_advice": advice.advice,
             "reconsidered_advice": advice.reconsidered,
             "reconsidered_reason": advice.reconsidered_reason,
@@ -168,6 +180,12 @@ def content_to_sections(content: DossierContent) -> dict[str, dict[str, Any]]:
             "test_score": test.score if test else "",
             "test_advice": test.advice if test else "",
         }
+        # A file of this product also carries the section whole (dates, the provisional
+        # advice): that wins where it has a value; the OSO elements fill the rest.
+        own = {k: v for k, v in parts.get(SectionKind.ADVICE, {}).items() if v not in ("", None)}
+        if own.get("provisional_advice") and not own.get("final_advice"):
+            derived["final_advice"] = ""  # the OSO advice was the provisional one
+        parts[SectionKind.ADVICE] = {**derived, **own}
     if content.reference_levels or SectionKind.LANGUAGE_MATHS in parts:
         levels = parts.get(SectionKind.LANGUAGE_MATHS, {})
         levels.update(content.reference_levels)

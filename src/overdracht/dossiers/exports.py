@@ -27,7 +27,7 @@ def _row_values(overview: Overview) -> list[list[str]]:
             [
                 row.enrolment.pupil.name,
                 "\n".join(passport.tips) if passport else "",
-                ", ".join(f"{k}: {v}" for k, v in row.levels.items()),
+                row.levels_text,
                 ", ".join(str(labels.get(a, a)) for a in passport.arrangements) if passport else "",
                 _("yes") if row.needs_support else "",
             ]

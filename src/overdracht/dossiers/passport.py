@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
@@ -40,6 +41,13 @@ from overdracht.schools.selectors import readers_of_class
 
 MIN_TIPS, MAX_TIPS = 3, 6
 ARRANGEMENT_LABELS = dict(Arrangement.choices)
+
+# The reference-level domains in the short words of a table cell.
+LEVEL_DOMAINS: dict[str, Any] = {
+    "reading": gettext_lazy("reading"),
+    "language": gettext_lazy("language"),
+    "maths": gettext_lazy("maths"),
+}
 
 
 def passport_save(
@@ -169,7 +177,10 @@ class OverviewRow:
 
     @property
     def levels_text(self) -> str:
-        return ", ".join(f"{domain}: {level}" for domain, level in self.levels.items())
+        """ "lezen 2F, taal 1S/2F, rekenen 1F": the domain in words, never our key."""
+        return ", ".join(
+            f"{LEVEL_DOMAINS.get(domain, domain)} {level}" for domain, level in self.levels.items()
+        )
 
     @property
     def arrangements_text(self) -> str:

@@ -155,7 +155,15 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
                 "tips" if "tips" in str(exc) or "3" in str(exc) else None, exc.messages[0]
             )
     pupil_read_record(request, access, AuditAction.PASSPORT_VIEWED, page="editor")
-    return render(request, "dossiers/passport_edit.html", {"pupil": pupil, "form": form})
+    return render(
+        request,
+        "dossiers/passport_edit.html",
+        {
+            "pupil": pupil,
+            "form": form,
+            "levels": service.reference_levels(pupil, access.school_id),
+        },
+    )
 
 
 def _class_for(request: HttpRequest, class_group_id: int) -> ClassGroup:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -272,6 +272,15 @@ def _content_elements(
     content: DossierContent, received: list[etree._Element], delivery: dict[str, str]
 ) -> list[etree._Element]:
     """The parts the school writes, merged with what an earlier school sent."""
+    content = replace(
+        content,
+        parts={
+            kind: value
+            for kind, value in content.parts.items()
+            if delivery.get(content.part_categories.get(kind, "cat_bijlagedocs"), "OPTIONEEL")
+            not in NOT_DELIVERED
+        },
+    )
 
     def of(tag: str) -> list[etree._Element]:
         for element in received:

@@ -92,6 +92,9 @@ class DossierContent:
     # The parts without an OSO element of their own (work attitude, support needs, ...):
     # our part kind → its content, carried as one JSON attachment.
     parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The OSO category each part belongs to ("cat_overstapadvies", ...): a part travels in
+    # the attachment only when its category is delivered too. Unnamed: attachments only.
+    part_categories: dict[str, str] = field(default_factory=dict)
 
 
 def _q(tag: str) -> str:

@@ -99,7 +99,7 @@ FIELDS: tuple[Field, ...] = (
     # the sending school
     Field("huidigeschool/naam", "school.name", "Naam school"),
     Field("huidigeschool/brincode", "school.brin", "BRIN"),
-    Field("huidigeschool/vestigingscode", "school.location", "Vestiging"),
+    Field("huidigeschool/vestigingscode", "school.location", "Vestiging", technical=True),
     Field("huidigeschool/aanleverpunt", "school.delivery_point", "Aanleverpunt", technical=True),
     Field("huidigeschool/soort", "school.kind", "Soort school"),
     Field("huidigeschool/type", "school.type", "Type school"),
@@ -178,7 +178,12 @@ FIELDS: tuple[Field, ...] = (
     Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/begindatum", "start_date", "Begindatum"),
     Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/einddatum", "end_date", "Einddatum"),
     Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/brincode", "brin", "BRIN"),
-    Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/vestigingscode", "location", "Vestiging"),
+    Field(
+        f"{L}/schoolloopbaanlijst/schoolloopbaan/vestigingscode",
+        "location",
+        "Vestiging",
+        technical=True,
+    ),
     Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/schoolsoort", "school_kind", "Schoolsoort"),
     Field(f"{L}/schoolloopbaanlijst/schoolloopbaan/schooltype", "school_type", "Schooltype"),
     Field(
