@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from stdnum.nl import bsn as bsn_check
 
+from overdracht.care import services as care_services
+from overdracht.care.models import CareLevel, Referral
 from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
@@ -27,7 +29,7 @@ from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ImportBatch
 from overdracht.oso.services import dossier_import
 from overdracht.pupils import services as pupil_services
-from overdracht.pupils.models import Transition
+from overdracht.pupils.models import Pupil, Transition
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
 from tests.conftest import World, make_user
@@ -47,6 +49,7 @@ class Scene:
     correction: CorrectionRequest
     class_teacher: ClassTeacher
     leaving: Transition  # Jan goes on to the other school next year: the sending side
+    referral: Referral  # Jan referred to the partnership, with his dossier sent to it
 
 
 def scene_build(world: World) -> Scene:
@@ -114,6 +117,23 @@ def scene_build(world: World) -> Scene:
     )
     step = TransitionStep.objects.filter(transition=transition).order_by("pk").first()
     assert step is not None
+    referral = Referral.objects.create(
+        pupil=world.pupil,
+        school=world.school,
+        level=CareLevel.PARTNERSHIP,
+        reason="Aanvraag arrangement",
+        created_by_id=world.care_coordinator.pk,
+    )
+    world.pupil.enrolments.filter(school=world.school).update(pupil_number="J1")
+    Pupil.objects.filter(pk=world.pupil.pk).update(address_is_secret=True)
+    world.pupil.refresh_from_db()
+    care_services.referral_dossier_send(
+        actor_id=world.care_coordinator.pk,
+        referral=referral,
+        seen_on=timezone.localdate(),
+        agreed=True,
+        reason_not_agreed="",
+    )
     return Scene(
         world=world,
         transition=transition,
@@ -127,4 +147,5 @@ def scene_build(world: World) -> Scene:
         correction=correction,
         class_teacher=class_teacher,
         leaving=leaving,
+        referral=referral,
     )

@@ -75,6 +75,15 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "care:agenda": _s("care:agenda"),
     "care:development_plan": _p("care:development_plan"),
     "care:partnership": _plain("care:partnership"),
+    "care:partnership_attachment": lambda s: reverse(
+        "care:partnership_attachment", args=[s.referral.partnership_dossier_id, 0]
+    ),
+    "care:partnership_dossier": lambda s: reverse(
+        "care:partnership_dossier", args=[s.referral.partnership_dossier_id]
+    ),
+    "care:referral_dossier": lambda s: reverse(
+        "care:referral_dossier", args=[s.world.school.pk, s.referral.pk]
+    ),
     "care:refer": _p("care:refer"),
     "consent:correction_handle": lambda s: reverse(
         "consent:correction_handle", args=[s.world.pupil.pk, s.correction.pk]
@@ -100,6 +109,7 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "dossiers:compose_school": _p("dossiers:compose_school"),
     "dossiers:dossier": _p("dossiers:dossier"),
     "dossiers:download": _p("dossiers:download"),
+    "dossiers:lvs_import": _s("dossiers:lvs_import"),
     "dossiers:review_open": _p("dossiers:review_open"),
     "dossiers:section_version": _p("dossiers:section_version", "work_attitude", 1),
     "dossiers:send": _p("dossiers:send"),
@@ -181,6 +191,9 @@ EXPECTED: dict[str, str] = {
     "care:agenda": "403 403 403 403 200 403 404 404 404 404 404 L",
     "care:development_plan": "403 403 403 403 200 403 404 404 404 404 404 L",
     "care:partnership": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "care:partnership_attachment": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "care:partnership_dossier": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "care:referral_dossier": "403 403 403 403 200 403 404 404 404 404 404 L",
     "care:refer": "200 403 403 403 200 403 404 404 404 404 404 L",
     "consent:correction_handle": "405 405 405 405 405 405 405 405 405 405 405 L",
     "consent:review_record": "405 405 405 405 405 405 405 405 405 405 405 L",
@@ -195,6 +208,7 @@ EXPECTED: dict[str, str] = {
     "dossiers:compose": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:compose_school": "405 405 405 405 405 405 405 405 405 405 405 L",
     "dossiers:download": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "dossiers:lvs_import": "403 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:review_open": "405 405 405 405 405 405 405 405 405 405 405 L",
     "dossiers:section_version": "200 404 200 404 200 200 404 404 404 404 404 L",
     "dossiers:send": "405 405 405 405 405 405 405 405 405 405 405 L",

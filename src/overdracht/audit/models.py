@@ -78,6 +78,10 @@ class AuditAction(models.TextChoices):
     DOSSIER_ARRIVED = "dossier.arrived", _("Dossier arrived from a school of the installation")
     SCHOOL_DETAILS_SAVED = "school.details_saved", _("School details saved")
     COMPOSE_VIEWED = "dossier.compose_viewed", _("Dossier being written viewed")
+    PAO_SENT = "pao.sent", _("Dossier sent to the partnership")
+    PAO_RECEIVED = "pao.received", _("Dossier received by the partnership")
+    PAO_VIEWED = "pao.viewed", _("Partnership dossier viewed")
+    LVS_IMPORTED = "lvs.imported", _("Test results read in from the pupil tracking system")
 
 
 class ImmutableAuditError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from overdracht.oso.models import PartnershipDossier
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
 
@@ -54,6 +55,14 @@ class Referral(models.Model):
     created_by_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    partnership_dossier = models.ForeignKey(
+        PartnershipDossier,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        help_text=_("The dossier sent to the partnership with this referral."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -41,7 +41,8 @@ def partnership_referrals(user: Any) -> QuerySet[Referral]:
             closed_at__isnull=True,
             school__partnership__memberships__user=user,
         )
-        .select_related("pupil", "school")
+        .select_related("pupil", "school", "partnership_dossier")
+        .defer("partnership_dossier__content", "partnership_dossier__mapped")
         .distinct()
     )
 

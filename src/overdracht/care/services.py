@@ -1,5 +1,6 @@
 """Public API of the care app (writes): `referral_create`, `referral_escalate`,
-`referral_outcome`, `care_meeting_plan`, `development_plan_start`, `development_plan_update`,
+`referral_outcome`, `referral_dossier_send` (the PaO dossier to the partnership),
+`care_meeting_plan`, `development_plan_start`, `development_plan_update`,
 `care_records_erase` (retention).
 Escalation to the care advisory team (ZAT) needs the recorded consent; without it the action
 is refused, saying which consent is missing."""
@@ -21,6 +22,9 @@ from overdracht.audit.services import audit_record
 from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral
 from overdracht.consent.models import ConsentPurpose
 from overdracht.consent.selectors import ConsentMissingError, consent_required
+from overdracht.dossiers.sending import SendingError, partnership_dossier_send
+from overdracht.oso.builder import ReviewData
+from overdracht.oso.models import PartnershipDossier
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
 
@@ -91,6 +95,39 @@ def referral_escalate(
         urgency=referral.urgency,
         escalated_from=referral,
     )
+
+
+def referral_dossier_send(
+    *,
+    actor_id: int,
+    referral: Referral,
+    seen_on: dt.date,
+    agreed: bool,
+    reason_not_agreed: str,
+) -> PartnershipDossier:
+    """Send the pupil's dossier to the partnership with a referral to it (PaO profile), with
+    the parents' review as the school recorded it; the referral keeps the dossier it sent."""
+    if referral.level != CareLevel.PARTNERSHIP:
+        raise ValidationError(_("Only a referral to the partnership sends a dossier."))
+    try:
+        with transaction.atomic():
+            dossier = partnership_dossier_send(
+                pupil=referral.pupil,
+                school=referral.school,
+                review=ReviewData(
+                    provisional=False,
+                    date=seen_on,
+                    agreed=agreed,
+                    reason_not_agreed=reason_not_agreed.strip(),
+                ),
+                reason=referral.reason,
+                actor_id=actor_id,
+            )
+            Referral.objects.filter(pk=referral.pk).update(partnership_dossier=dossier)
+    except SendingError as exc:
+        raise ValidationError([exc.message, *exc.details]) from exc
+    referral.partnership_dossier = dossier
+    return dossier
 
 
 def referral_outcome(

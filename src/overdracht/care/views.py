@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
@@ -23,7 +22,7 @@ from overdracht.care.models import CareLevel, Urgency
 from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm, partnership_staff_or_404, school_or_404
+from overdracht.schools.permissions import Perm, school_or_404
 
 
 class ReferralForm(forms.Form):
@@ -66,7 +65,7 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         form.fields["level"].choices = [(CareLevel.CARE_TEAM, CareLevel.CARE_TEAM.label)]  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
-            services.referral_create(
+            referral = services.referral_create(
                 request=request,
                 pupil=pupil,
                 school=school,
@@ -75,6 +74,10 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
                 urgency=form.cleaned_data["urgency"],
             )
             messages.success(request, _("The pupil has been referred."))
+            if referral.level == CareLevel.PARTNERSHIP:  # next: the dossier goes with it
+                return redirect(
+                    "care:referral_dossier", school_id=school.pk, referral_id=referral.pk
+                )
             return redirect("pupils:detail", pupil_id=pupil_id)
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
@@ -142,14 +145,6 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
             "levels": [CareLevel.CARE_ADVISORY_TEAM, CareLevel.PARTNERSHIP],
         },
     )
-
-
-@login_required
-def partnership(request: HttpRequest) -> HttpResponse:
-    """Partnership staff see the referrals to the partnership from their schools."""
-    partnership_staff_or_404(request)
-    referrals = selectors.partnership_referrals(authenticated_user(request))
-    return render(request, "care/partnership.html", {"referrals": referrals})
 
 
 @login_required

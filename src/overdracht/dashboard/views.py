@@ -37,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "can_manage_classes": Perm.MANAGE_CLASSES in perms.get(sid, set()),
                 "can_manage_retention": Perm.MANAGE_RETENTION in perms.get(sid, set()),
                 "can_care_team": Perm.CARE_TEAM in perms.get(sid, set()),
+                "can_read_in_results": Perm.EDIT_DOSSIER in perms.get(sid, set()),
                 "can_meet": Perm.HANDOVER_MEETINGS in perms.get(sid, set()),
                 "can_register": Perm.IMPORT_DOSSIERS in perms.get(sid, set())
                 and not school.is_primary,

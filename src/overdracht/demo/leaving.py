@@ -1,7 +1,8 @@
 """One dossier, both sides, in the demo: the brugklassers' dossiers arrived from their
 primary schools last spring (advice, reference levels, work attitude), and groep 8 of OBS
 De Regenboog is at every stage — Emre not registered yet, then registered and asked for,
-being written, under review, sent, and sent and analysed.
+being written, under review, sent, and sent and analysed; their LVS results are read in
+from a CSV, and one of them is referred to the partnership with his dossier.
 
 Dossiers are written with the product's own services and sent with its own export, so the
 demo's files pass the schema and the official rules like a real one."""
@@ -15,9 +16,12 @@ from typing import Any
 from django.utils import timezone
 
 from overdracht.accounts.models import User
+from overdracht.care.models import CareLevel, Referral, Urgency
+from overdracht.care.services import referral_dossier_send
 from overdracht.consent import events as consent_events
 from overdracht.consent.models import GuardianReview, ReviewParticipant, ReviewWay
 from overdracht.dossiers import events as dossier_events
+from overdracht.dossiers.lvs import lvs_import
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.dossiers.sending import dossier_send
 from overdracht.dossiers.services import section_save
@@ -132,6 +136,7 @@ def groep8_at_every_stage(year: int, groep8: list[Pupil], primary: School) -> No
         if stage == "registered":
             continue
         _write(pupil, primary, teacher, ib, rng)
+        _lvs_results(pupil, primary, ib, year, rng)
         if stage == "written":
             continue
         review = _review(transition, primary, teacher, complete=stage != "review")
@@ -149,6 +154,56 @@ def groep8_at_every_stage(year: int, groep8: list[Pupil], primary: School) -> No
                 analysed_by_id=User.objects.get(email="zorg@waalstad-college.example").pk,
             )
             dossier_events.intake_analysed.send(sender=IntakeAnalysis, analysis=analysis)
+    referral_to_partnership(groep8[7], primary, ib)
+
+
+def _lvs_results(pupil: Pupil, school: School, ib: User, year: int, rng: random.Random) -> None:
+    """Mid-year results of groep 7 and 8, read in from a CSV as the school's LVS exports it."""
+    rows = ["BSN;Onderwijsnummer;Toets;Leergebied;Afnamedatum;Vaardigheidsscore;Niveau"]
+    for group, taken in ((7, dt.date(year, 1, 25)), (8, dt.date(year + 1, 1, 22))):
+        if taken > timezone.localdate():
+            continue
+        for subject, base in (
+            ("Begrijpend lezen", 50),
+            ("Rekenen-wiskunde", 95),
+            ("Spelling", 140),
+        ):
+            score = base + rng.randint(0, 25) + (group - 7) * 8
+            rating = rng.choice(("I", "II", "II", "III", "IV"))
+            rows.append(
+                f"{pupil.bsn};{pupil.onderwijsnummer};{subject} M{group};{subject};"
+                f"{taken:%d-%m-%Y};{score};{rating}"
+            )
+    if len(rows) > 1:
+        lvs_import(("\r\n".join(rows) + "\r\n").encode("cp1252"), school, ib.pk)
+
+
+def referral_to_partnership(pupil: Pupil, school: School, ib: User) -> None:
+    """One pupil of groep 8 is referred to the partnership, his dossier sent with it."""
+    pupil.refresh_from_db()  # the address was added after the list was made
+    section_save(
+        author_id=ib.pk,
+        pupil=pupil,
+        kind="absence",
+        content={"half_days_authorised": "9", "half_days_unauthorised": "4", "notes": ""},
+        based_on_version=0,
+        school_id=school.pk,
+    )
+    referral = Referral.objects.create(
+        pupil=pupil,
+        school=school,
+        level=CareLevel.PARTNERSHIP,
+        reason="Aanvraag arrangement voor de overstap: begeleiding in de eerste maanden.",
+        urgency=Urgency.NORMAL,
+        created_by_id=ib.pk,
+    )
+    referral_dossier_send(
+        actor_id=ib.pk,
+        referral=referral,
+        seen_on=timezone.localdate() - dt.timedelta(days=3),
+        agreed=True,
+        reason_not_agreed="",
+    )
 
 
 def _write(pupil: Pupil, school: School, teacher: User, ib: User, rng: random.Random) -> None:

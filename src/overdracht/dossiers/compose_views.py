@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.consent.selectors import outgoing_transitions, review_of, review_status
-from overdracht.dossiers.composition import readiness
+from overdracht.dossiers.composition import readiness, school_career
 from overdracht.dossiers.forms import ChooseSchoolForm, OutsideFileForm
+from overdracht.dossiers.selectors import test_results_of
 from overdracht.dossiers.sending import SendingError, dossier_file, dossier_send
 from overdracht.dossiers.sending import review_open_when_ready as review_open_service
 from overdracht.oso.constants import CATEGORIES
@@ -31,7 +32,7 @@ from overdracht.pupils.registration import (
 )
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
-from overdracht.schools.permissions import Perm
+from overdracht.schools.permissions import Perm, has_school_perm
 
 DELIVERY_WORDS = {
     "VERPLICHT": gettext_lazy("required"),
@@ -64,6 +65,7 @@ def _outgoing(
 def compose(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, school, pupil, transition = _outgoing(request, pupil_id, Perm.EDIT_DOSSIER)
     ready = readiness(transition, school)
+    career, career_notes = school_career(pupil, school)
     review = review_of(transition)
     pupil_read_record(request, access, AuditAction.COMPOSE_VIEWED)
     categories = [
@@ -83,6 +85,10 @@ def compose(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "can_send": access.can(Perm.EXPORT_DOSSIERS),
         "can_review": access.can(Perm.MANAGE_REVIEWS),
         "choose_form": ChooseSchoolForm(schools=receiving_schools(transition)),
+        "results": test_results_of(pupil, school.pk),
+        "career": career,
+        "career_notes": career_notes,
+        "can_import_results": has_school_perm(request.user, Perm.EDIT_DOSSIER, school.pk),
     }
     return render(request, "dossiers/compose.html", context)
 

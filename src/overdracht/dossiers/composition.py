@@ -4,7 +4,9 @@ requires of them, and the typed content the export writes and the portal shows.
 Public API: `dossier_content(pupil, school)` (`oso.content.DossierContent`, the single source
 for the export and the portal), `readiness(transition, school)` (per part: required,
 filled, who writes it; and what is missing in words), `sections_in_words(content)` (what
-families read), `content_to_sections(content)` (a received file's content as our parts).
+families read), `school_career(pupil, school)` (the years, repeated and skipped ones),
+`content_to_sections(content)` (a received file's content as our parts),
+`support_explanation` (the pupil's needs in words for the partnership).
 """
 
 from __future__ import annotations
@@ -17,11 +19,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from overdracht.core.sensitivity import Sensitivity
-from overdracht.dossiers.models import DossierSection
+from overdracht.dossiers.models import DossierSection, ResultSource, TestResult
 from overdracht.dossiers.sections import SPECS, TEST_KINDS, SectionKind, is_empty
 from overdracht.dossiers.selectors import readable_value
-from overdracht.oso.content import AdviceData, CareerYear, DossierContent, TestData
+from overdracht.oso.content import (
+    AbsenceData,
+    AdviceData,
+    CareerEvent,
+    CareerYear,
+    DossierContent,
+    ResultData,
+    TestData,
+    career_events,
+)
 from overdracht.oso.export import DEFAULT_DELIVERY, crossing_for
+from overdracht.oso.models import DossierState, ReceivedDossier
+from overdracht.oso.selectors import received_content
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.schools.models import PRIMARY_KINDS, School
 
@@ -34,6 +47,7 @@ WRITER: dict[str, Any] = {
     SectionKind.WORK_ATTITUDE: gettext_lazy("groep 8 teacher"),
     SectionKind.SOCIAL_EMOTIONAL: gettext_lazy("groep 8 teacher"),
     SectionKind.TALENTS: gettext_lazy("groep 8 teacher"),
+    SectionKind.ABSENCE: gettext_lazy("groep 8 teacher"),
     SectionKind.SUPPORT_NEEDS: gettext_lazy("intern begeleider"),
     SectionKind.PORTFOLIO: gettext_lazy("the pupil, with the teacher"),
 }
@@ -51,6 +65,7 @@ PART_CATEGORY: dict[str, str] = {
     SectionKind.LANGUAGE_MATHS: "cat_toetsresultaten",
     SectionKind.SOCIAL_EMOTIONAL: "cat_onderwijsondersteuning",
     SectionKind.SUPPORT_NEEDS: "cat_onderwijsondersteuning",
+    SectionKind.ABSENCE: "cat_verzuim",
 }
 
 # What a transition's profile requires to be written before the review opens.
@@ -155,6 +170,56 @@ def dossier_content(pupil: Pupil, school: School) -> DossierContent:
         career=_career(pupil, school),
         parts=parts,
         part_categories={kind: PART_CATEGORY.get(kind, "cat_bijlagedocs") for kind in parts},
+        results=_results(pupil, school),
+        absence=_absence(sections.get(SectionKind.ABSENCE)),
+    )
+
+
+def school_career(pupil: Pupil, school: School) -> tuple[list[CareerYear], list[CareerEvent]]:
+    """The pupil's school career as the file carries it — the years at earlier schools (from
+    the current received dossier) and at this one — with the years repeated or skipped."""
+    received = ReceivedDossier.objects.filter(
+        pupil=pupil, school=school, state=DossierState.CURRENT
+    ).first()
+    years = list(received_content(received).career) if received else []
+    ours = _career(pupil, school)
+    known = {(y.school_year, y.brin) for y in ours}
+    years = sorted(
+        [y for y in years if (y.school_year, y.brin) not in known] + list(ours),
+        key=lambda y: y.school_year,
+    )
+    return years, career_events(years)
+
+
+def _count(value: Any) -> int | None:
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _absence(section: DossierSection | None) -> AbsenceData | None:
+    if section is None or is_empty(section.content):
+        return None
+    content = section.content
+    return AbsenceData(
+        half_days_authorised=_count(content.get("half_days_authorised")),
+        half_days_unauthorised=_count(content.get("half_days_unauthorised")),
+        attendance_officer=bool(content.get("attendance_officer")),
+    )
+
+
+def _results(pupil: Pupil, school: School) -> tuple[ResultData, ...]:
+    """The school's own LVS results; received ones travel on as they arrived."""
+    return tuple(
+        ResultData(
+            subject=r.subject,
+            name=r.test_name,
+            taken_on=r.taken_on,
+            code=r.test_code,
+            year_group=r.year_group,
+            ability_score=r.ability_score,
+            rating=r.rating,
+        )
+        for r in TestResult.objects.filter(pupil=pupil, school=school, source=ResultSource.LVS)
     )
 
 
@@ -186,6 +251,17 @@ def content_to_sections(content: DossierContent) -> dict[str, dict[str, Any]]:
         if own.get("provisional_advice") and not own.get("final_advice"):
             derived["final_advice"] = ""  # the OSO advice was the provisional one
         parts[SectionKind.ADVICE] = {**derived, **own}
+    if content.absence is not None:
+        absence = content.absence
+        derived_absence = {
+            "half_days_authorised": _number(absence.half_days_authorised),
+            "half_days_unauthorised": _number(absence.half_days_unauthorised),
+            "attendance_officer": bool(absence.attendance_officer),
+        }
+        own_absence = {
+            k: v for k, v in parts.get(SectionKind.ABSENCE, {}).items() if v not in ("", None)
+        }
+        parts[SectionKind.ABSENCE] = {**derived_absence, **own_absence}
     if content.reference_levels or SectionKind.LANGUAGE_MATHS in parts:
         levels = parts.get(SectionKind.LANGUAGE_MATHS, {})
         levels.update(content.reference_levels)
@@ -193,10 +269,35 @@ def content_to_sections(content: DossierContent) -> dict[str, dict[str, Any]]:
     return {kind: _complete(kind, value) for kind, value in parts.items()}
 
 
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def _complete(kind: str, content: dict[str, Any]) -> dict[str, Any]:
     """Every field of the part's spec present, as the editor stores it."""
     spec = SPECS[kind]
     return {f.name: content.get(f.name, False if f.kind == "boolean" else "") for f in spec.fields}
+
+
+# What a partnership reads first about a pupil's needs (the PaO profiles' support block).
+SUPPORT_PARTS = (SectionKind.SUPPORT_NEEDS, SectionKind.SOCIAL_EMOTIONAL, SectionKind.WORK_ATTITUDE)
+
+
+def support_explanation(pupil: Pupil, school: School, reason: str) -> str:
+    """The pupil's needs in words for the partnership: the reason of the referral, then the
+    support parts the school wrote (label and value per line)."""
+    parts = content_to_sections(dossier_content(pupil, school))
+    lines = [_("Reason for the referral"), reason.strip(), ""]
+    for kind in SUPPORT_PARTS:
+        spec, value = SPECS[kind], parts.get(kind, {})
+        shown = [
+            f"{f.label}: {readable_value(f, value.get(f.name))}"
+            for f in spec.fields
+            if readable_value(f, value.get(f.name))
+        ]
+        if shown:
+            lines += [str(spec.kind.label), *shown, ""]
+    return "\n".join(lines).strip() + "\n"
 
 
 @dataclass(frozen=True)
@@ -219,6 +320,15 @@ def sections_in_words(content: DossierContent) -> list[SectionInWords]:
         if shown:
             result.append(SectionInWords(label=str(spec.kind.label), fields=shown))
     return result
+
+
+def record_missing(pupil: Pupil, school: School) -> list[str]:
+    """What every OSO file needs from the records, not from the sections: the school's
+    details and the pupil's address (or that it is secret)."""
+    missing = [str(m) for m in school.details_missing]
+    if not pupil.address_is_secret and not (pupil.street and pupil.postal_code and pupil.city):
+        missing.append(_("the pupil's address (or that it is secret)"))
+    return missing
 
 
 @dataclass
@@ -270,10 +380,8 @@ def readiness(transition: Transition, school: School) -> Readiness:
             )
         )
     missing = [p.label for p in parts if p.required and not p.filled]
-    missing += [str(m) for m in school.details_missing]
     pupil = transition.pupil
-    if not pupil.address_is_secret and not (pupil.street and pupil.postal_code and pupil.city):
-        missing.append(_("the pupil's address (or that it is secret)"))
+    missing += record_missing(pupil, school)
     if (
         crossing == "POVO"
         and not pupil.enrolments.filter(school=school).exclude(pupil_number="").exists()

@@ -213,3 +213,41 @@ class SupplementAnswers(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pack_id} for {self.pupil_id}"
+
+
+class ResultSource(models.TextChoices):
+    LVS = "lvs", _("Pupil tracking system (LVS)")
+    RECEIVED = "received", _("Received with a dossier")
+
+
+class TestResult(models.Model):
+    """One test the pupil took, as the school's pupil tracking system (LVS) exports it or
+    as a received dossier brought it. The same test on the same day is kept once."""
+
+    __test__ = False  # not a test class, whatever its name
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="test_results")
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(_("subject"), max_length=80)
+    test_name = models.CharField(_("test"), max_length=200)
+    test_code = models.CharField(max_length=40, blank=True)
+    taken_on = models.DateField(_("date taken"))
+    year_group = models.PositiveSmallIntegerField(_("year group"), null=True, blank=True)
+    ability_score = models.CharField(_("ability score"), max_length=12, blank=True)
+    rating = models.CharField(_("level"), max_length=3, blank=True, help_text="I-V or A-E")
+    source = models.CharField(max_length=10, choices=ResultSource.choices)
+    received_from = models.CharField(max_length=200, blank=True)
+    created_by_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["subject", "taken_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pupil", "school", "test_name", "subject", "taken_on"],
+                name="test_result_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.test_name} {self.taken_on}"

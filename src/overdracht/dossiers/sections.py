@@ -34,6 +34,11 @@ SCALE = [
 
 
 ADVICE_LEVELS = [("", "—"), *ADVICE_CHOICES]
+SUPPORT_INDICATIONS = [
+    ("", "—"),
+    ("lwoo", _("Learning support (lwoo) needed")),
+    ("pro", _("Practical education (pro): admission through the partnership")),
+]
 TEST_KINDS = [
     ("", "—"),
     ("cet", _("Doorstroomtoets (Cito)")),
@@ -51,6 +56,7 @@ class SectionKind(models.TextChoices):
     PORTFOLIO = "portfolio", _("Portfolio: in the pupil's own words")
     EXTERNAL_CARE = "external_care", _("External care")
     DIAGNOSES = "diagnoses", _("Diagnoses and medication")
+    ABSENCE = "absence", _("Absence")
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,12 @@ SPECS: dict[str, SectionSpec] = {
                 _advice("reconsidered_advice", _("Reconsidered advice (only higher)")),
                 SectionField("reconsidered_date", _("Date of the reconsideration"), "date"),
                 _text("reconsidered_reason", _("Why the advice was reconsidered")),
+                SectionField(
+                    "lwoo_pro",
+                    _("Indication for learning support or practical education"),
+                    "choice",
+                    tuple(SUPPORT_INDICATIONS),
+                ),
                 _advice("wish_guardians", _("Wish of the parents")),
                 _advice("wish_pupil", _("Wish of the pupil")),
                 _text("argumentation", _("Argumentation of the advice")),
@@ -158,6 +170,22 @@ SPECS: dict[str, SectionSpec] = {
             ),
         ),
         SectionSpec(
+            SectionKind.ABSENCE,
+            Sensitivity.SUPPORT,
+            (
+                SectionField("half_days_authorised", _("Half days absent with permission"), "line"),
+                SectionField(
+                    "half_days_unauthorised", _("Half days absent without permission"), "line"
+                ),
+                SectionField(
+                    "attendance_officer",
+                    _("The attendance officer (leerplicht) has been involved"),
+                    "boolean",
+                ),
+                _text("notes", _("Notes")),
+            ),
+        ),
+        SectionSpec(
             SectionKind.PORTFOLIO, Sensitivity.GENERAL, (_text("own_words", _("In my own words")),)
         ),
         SectionSpec(
@@ -179,6 +207,13 @@ SPECS: dict[str, SectionSpec] = {
 
 def content_problems(kind: str, content: dict[str, Any]) -> list[str]:
     """The rules of a part, in Dutch: what a save must not store."""
+    if kind == SectionKind.ABSENCE:
+        return [
+            str(_("The number of half days is a whole number (0 or more)."))
+            for name in ("half_days_authorised", "half_days_unauthorised")
+            if str(content.get(name) or "").strip()
+            and not (str(content[name]).strip().isdigit() and int(content[name]) < 10_000)
+        ][:1]
     if kind != SectionKind.ADVICE:
         return []
     problems = []

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from overdracht.accounts.selectors import user_names
 from overdracht.core.sensitivity import Sensitivity
-from overdracht.dossiers.models import DossierSection, SectionRevision
+from overdracht.dossiers.models import DossierSection, SectionRevision, TestResult
 from overdracht.dossiers.sections import SPECS, SectionField, SectionSpec
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation
@@ -173,3 +173,10 @@ def compare_versions(
         )
         for f in spec.fields
     ]
+
+
+def test_results_of(pupil: Pupil, school_id: int | None) -> list[TestResult]:
+    """The pupil's test results at the school (LVS and received), per subject and date."""
+    if school_id is None:
+        return []
+    return list(TestResult.objects.filter(pupil=pupil, school_id=school_id))

@@ -5,10 +5,13 @@ Public API: `review_open_when_ready`, `dossier_file` (the OSO file, provisional 
 `dossier_send` (inside the installation: one transaction, the receiving school's incoming
 list has it, an audit row on both sides), `received_fill` (a received file fills the
 receiving school's dossier; `dossiers.receivers` calls it on `oso.dossier_received`),
-`SendingError`.
+`partnership_dossier_send` (the PaO dossier to the school's partnership, from a
+referral), `SendingError`.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -19,15 +22,27 @@ from overdracht.audit.services import audit_record
 from overdracht.consent import services as consent_services
 from overdracht.consent.models import GuardianReview
 from overdracht.dossiers import events
-from overdracht.dossiers.composition import content_to_sections, dossier_content, readiness
-from overdracht.dossiers.services import ReceivedSection, sections_receive
+from overdracht.dossiers.composition import (
+    content_to_sections,
+    dossier_content,
+    readiness,
+    support_explanation,
+)
+from overdracht.dossiers.services import ReceivedSection, results_receive, sections_receive
 from overdracht.oso.builder import ReviewData
-from overdracht.oso.export import Export, ExportRefusedError, crossing_for, dossier_export
+from overdracht.oso.export import (
+    Export,
+    ExportRefusedError,
+    crossing_for,
+    dossier_export,
+    partnership_crossing,
+)
 from overdracht.oso.export import recorded_review as export_recorded_review
-from overdracht.oso.models import ReceivedDossier
+from overdracht.oso.models import PartnershipDossier, ReceivedDossier
+from overdracht.oso.pao import partnership_dossier_receive
 from overdracht.oso.selectors import received_content
 from overdracht.oso.services import dossier_import
-from overdracht.pupils.models import Transition
+from overdracht.pupils.models import Pupil, Transition
 from overdracht.pupils.registration import dossier_sent_mark
 from overdracht.schools.models import School
 
@@ -151,11 +166,80 @@ def received_fill(dossier: ReceivedDossier) -> list[ReceivedSection]:
     """The receiving school's dossier of the pupil gets the parts the file carries."""
     if dossier.pupil_id is None:
         return []
+    content = received_content(dossier)
+    origin = dossier.sending_name or dossier.sending_brin
+    results_receive(
+        pupil=dossier.pupil,  # type: ignore[arg-type]
+        school_id=dossier.school_id,
+        results=content.results,
+        received_from=origin,
+    )
     return sections_receive(
         pupil=dossier.pupil,  # type: ignore[arg-type]
         school_id=dossier.school_id,
-        parts=content_to_sections(received_content(dossier)),
+        parts=content_to_sections(content),
         received_dossier_id=dossier.pk,
-        received_from=dossier.sending_name or dossier.sending_brin,
+        received_from=origin,
         actor_id=dossier.imported_by_id,
     )
+
+
+def partnership_dossier_send(
+    *,
+    pupil: Pupil,
+    school: School,
+    review: ReviewData,
+    reason: str,
+    actor_id: int | None,
+) -> PartnershipDossier:
+    """Send the pupil's dossier to the school's partnership (PaO profile POSWV or VOSWV):
+    the school's sections, the support parts in words with the reason of the referral, the
+    parents' review as the school recorded it; checked like every export, then received by
+    the partnership — one transaction, an audit row on both sides."""
+    partnership = school.partnership
+    if partnership is None:
+        raise SendingError(_("This school has no partnership to send to."))
+    if review.provisional or review.date is None:
+        raise SendingError(_("Record when the parents saw the dossier."))
+    if review.agreed is False and not review.reason_not_agreed.strip():
+        raise SendingError(_("Say why the parents do not agree."))
+    content = replace(
+        dossier_content(pupil, school),
+        support_explanation=support_explanation(pupil, school, reason),
+    )
+    with transaction.atomic():
+        try:
+            made = dossier_export(
+                pupil=pupil,
+                school=school,
+                to_brin=partnership.code,
+                crossing=partnership_crossing(school),
+                review=review,
+                actor_id=actor_id,
+                content=content,
+            )
+        except ExportRefusedError as exc:
+            raise SendingError(exc.message, [str(p) for p in exc.problems]) from exc
+        outcome = partnership_dossier_receive(
+            data=made.content,
+            name=made.filename,
+            partnership=partnership,
+            actor_id=None,
+            pupil=pupil,
+            sent_from_school=school,
+        )
+        if outcome.dossier is None:
+            raise SendingError(
+                _("%(partnership)s could not take in the dossier.")
+                % {"partnership": partnership.name},
+                [str(p) for p in outcome.problems],
+            )
+        audit_record(
+            AuditAction.PAO_SENT,
+            actor_id=actor_id,
+            school_id=school.pk,
+            subject_pupil_id=pupil.pk,
+            target=f"partnership_dossier:{outcome.dossier.pk}",
+            details={"partnership": partnership.pk},
+        )
+    return outcome.dossier

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +20,13 @@ from overdracht.dossiers.models import (
     DossierSection,
     IntakeAnalysis,
     PassportVersion,
+    ResultSource,
     SectionRevision,
     SupplementAnswers,
+    TestResult,
 )
 from overdracht.dossiers.sections import content_problems
+from overdracht.oso.content import ResultData
 from overdracht.pupils.models import Pupil
 
 
@@ -158,6 +162,35 @@ def sections_receive(
     return outcomes
 
 
+def results_receive(
+    *, pupil: Pupil, school_id: int, results: Iterable[ResultData], received_from: str
+) -> int:
+    """The tests a received dossier carries become the receiving school's test results; a
+    test the school has already (same test, subject and day) is left as it is."""
+    existing = TestResult.objects.filter(pupil=pupil, school_id=school_id)
+    before = existing.count()
+    TestResult.objects.bulk_create(
+        [
+            TestResult(
+                pupil=pupil,
+                school_id=school_id,
+                subject=r.subject or r.name[:80],
+                test_name=r.name,
+                test_code=r.code,
+                taken_on=r.taken_on,
+                year_group=r.year_group,
+                ability_score=r.ability_score,
+                rating=r.rating,
+                source=ResultSource.RECEIVED,
+                received_from=received_from[:200],
+            )
+            for r in results
+        ],
+        ignore_conflicts=True,
+    )
+    return existing.count() - before
+
+
 def dossier_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
     """Retention: delete the pupil's dossier — sections with their history, passports with
     their read receipts and reminders, supplements and intake analyses. Returns the number
@@ -167,7 +200,9 @@ def dossier_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
         "passport_versions": PassportVersion.objects.filter(pupil_id=pupil_id).count(),
         "supplements": SupplementAnswers.objects.filter(pupil_id=pupil_id).count(),
         "intake_analyses": IntakeAnalysis.objects.filter(pupil_id=pupil_id).count(),
+        "test_results": TestResult.objects.filter(pupil_id=pupil_id).count(),
     }
+    TestResult.objects.filter(pupil_id=pupil_id).delete()
     DossierSection.objects.filter(pupil_id=pupil_id).delete()
     PassportVersion.objects.filter(pupil_id=pupil_id).delete()
     SupplementAnswers.objects.filter(pupil_id=pupil_id).delete()

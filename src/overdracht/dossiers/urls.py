@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overdracht.dossiers import compose_views, intake_views, passport_views, views
+from overdracht.dossiers import compose_views, intake_views, lvs_views, passport_views, views
 
 app_name = "dossiers"
 
@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("schools/<int:school_id>/passports/unread/", passport_views.unread, name="unread"),
     path("schools/<int:school_id>/intake/", intake_views.cohort, name="cohort"),
+    path("schools/<int:school_id>/test-results/", lvs_views.lvs_upload, name="lvs_import"),
     path("schools/<int:school_id>/question-packs/", intake_views.packs, name="packs"),
     path(
         "schools/<int:school_id>/question-packs/<str:code>/",

@@ -16,6 +16,7 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers import selectors, supplements
+from overdracht.dossiers.differences import received_differences
 from overdracht.dossiers.forms import SectionForm
 from overdracht.dossiers.models import DossierSection
 from overdracht.dossiers.sections import SPECS
@@ -59,6 +60,10 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "can_refer": access.can(Perm.REFER_TO_CARE),
             "packs": packs,
             "supplements": supplements.latest_supplements(pupil, [p.code for p in packs]),
+            "results": selectors.test_results_of(pupil, access.school_id),
+            "differences": received_differences(
+                pupil, access.school_id, [item.spec.kind for item in sections]
+            ),
         },
     )
 

@@ -19,6 +19,7 @@ from overdracht.oso.constants import (
     CATEGORY_NAMES,
     NAMESPACE,
     NOT_DELIVERED,
+    PAO_KIND,
     STANDARD_VERSION,
     category_of,
 )
@@ -26,12 +27,14 @@ from overdracht.oso.content import (
     AddressData,
     AdviceData,
     DossierContent,
+    absence_element,
     address_element,
     advice_element,
     career_element,
     contacts_element,
     documents_element,
     final_test_element,
+    support_element,
     tests_element,
 )
 
@@ -115,6 +118,11 @@ FROM_OUR_RECORDS = frozenset(
         "overigdocumentlijst",
     }
 )
+
+
+# What the PaO rules forbid of a pupil in a dossier for the partnership: an earlier school's
+# file may carry them, the partnership's file leaves them out.
+PAO_FORBIDDEN = frozenset({"geboorteplaats", "nationaliteit", "geboortemaand", "postcode4adres"})
 
 
 def _q(tag: str) -> str:
@@ -226,7 +234,7 @@ def build_dossier(
     block = _el(metadata, "categorie_uitlevering")
     for name in CATEGORY_NAMES:
         _el(block, name, delivery.get(name, "OPTIONEEL"))
-    if transfer_kind == "overstapdossier":
+    if transfer_kind in ("overstapdossier", PAO_KIND):
         _el(metadata, "overstap", crossing)
     _el(root, "overdrachtsoort", transfer_kind)
     if review is not None and _delivered(delivery, "inzage"):
@@ -235,12 +243,16 @@ def build_dossier(
     leerling = root[-1][-1]
     content = content or DossierContent()
     received = [tree_to_element(node, attachments) for node in received_pupil_children]
-    children = list(_pupil_elements(pupil, delivery))
-    children += _content_elements(content, received, delivery)
+    children = list(_pupil_elements(pupil, delivery, pao=transfer_kind == PAO_KIND))
+    children += _content_elements(
+        content, received, delivery, advice_required=transfer_kind != PAO_KIND
+    )
     ours = {etree.QName(e).localname for e in children}
     for element in received:
         tag = etree.QName(element).localname
         if tag in FROM_OUR_RECORDS or tag in ours or tag not in _RANK:
+            continue
+        if transfer_kind == PAO_KIND and tag in PAO_FORBIDDEN:
             continue
         if _delivered(delivery, f"{L}/{tag}"):
             children.append(element)
@@ -269,7 +281,11 @@ def _current_school(root: etree._Element, school: SchoolData) -> None:
 
 
 def _content_elements(
-    content: DossierContent, received: list[etree._Element], delivery: dict[str, str]
+    content: DossierContent,
+    received: list[etree._Element],
+    delivery: dict[str, str],
+    *,
+    advice_required: bool,
 ) -> list[etree._Element]:
     """The parts the school writes, merged with what an earlier school sent."""
     content = replace(
@@ -290,10 +306,14 @@ def _content_elements(
 
     # Every overstapdossier carries the advice block (OVa.OA01), at least `contactnodig`: the
     # school's own advice, else the one an earlier school sent (kept as received), else empty.
-    advice = content.advice or (None if of("overstapadvies") else AdviceData())
+    # A dossier for the partnership carries it only when there is one.
+    empty = AdviceData() if advice_required else None
+    advice = content.advice or (None if of("overstapadvies") else empty)
     made: list[tuple[str, etree._Element | None]] = [
         ("overstapadvies", advice_element(advice) if advice else None),
         ("schoolloopbaanlijst", career_element(content.career, of("schoolloopbaanlijst"))),
+        ("onderwijsondersteuning", support_element(content, of("onderwijsondersteuning"))),
+        ("verzuim", absence_element(content)),
         ("eindtoets_basisonderwijs", final_test_element(content)),
         ("toetslijst", tests_element(content, of("toetslijst"))),
         ("overigdocumentlijst", documents_element(content, of("overigdocumentlijst"))),
@@ -325,7 +345,9 @@ def _make(tag: str, text: str) -> etree._Element:
     return element
 
 
-def _pupil_elements(pupil: PupilData, delivery: dict[str, str]) -> Iterable[etree._Element]:
+def _pupil_elements(
+    pupil: PupilData, delivery: dict[str, str], *, pao: bool = False
+) -> Iterable[etree._Element]:
     for name in pupil.given_names:
         yield _make("voornaam", name)
     if pupil.surname_prefix:
@@ -337,7 +359,9 @@ def _pupil_elements(pupil: PupilData, delivery: dict[str, str]) -> Iterable[etre
     yield _make("adresgeheim", "true" if pupil.address_is_secret else "false")
     if pupil.address is not None and pupil.address.complete and not pupil.address_is_secret:
         yield address_element(pupil.address)
-    if pupil.bsn:
+    if pao:
+        pass  # the partnership gets no BSN or onderwijsnummer (a PaO rule)
+    elif pupil.bsn:
         yield _make("bsn", pupil.bsn)
     else:
         yield _make("onderwijsnummer", pupil.onderwijsnummer)

@@ -9,8 +9,12 @@ NS = "{" + NAMESPACE + "}"
 STANDARD_VERSION = "2019.1"
 SCHEMA_FILE = "OSO_gegevensset_2019.1.xsd"
 
-TRANSFER_KINDS = ("overstapdossier", "overdrachtbinnenbrin")
+TRANSFER_KINDS = ("overstapdossier", "overdrachtbinnenbrin", "swv-dossier")
 CROSSINGS = ("POPO", "POVO", "VOVO")
+# The PaO profiles: a PO or VO school's dossier to its partnership (samenwerkingsverband),
+# e.g. with a request for a toelaatbaarheidsverklaring; `overdrachtsoort` is "swv-dossier".
+PAO_CROSSINGS = ("POSWV", "VOSWV")
+PAO_KIND = "swv-dossier"
 DELIVERY_VALUES = ("VERPLICHT", "OPTIONEEL", "VERBODEN", "OPT-UIT")
 NOT_DELIVERED = frozenset({"VERBODEN", "OPT-UIT"})
 

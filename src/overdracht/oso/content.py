@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,6 +57,40 @@ class CareerYear:
 
 
 @dataclass(frozen=True)
+class CareerEvent:
+    """A year repeated or skipped, read from the school career."""
+
+    kind: str  # "repeated" | "skipped"
+    year_group: int
+    school_year: str
+
+    @property
+    def shown_group(self) -> int:
+        """The year group as people say it: secondary years are coded 11-16 in OSO."""
+        return self.year_group - 10 if self.year_group > 10 else self.year_group
+
+
+def career_events(career: Iterable[CareerYear]) -> list[CareerEvent]:
+    """Repeated years (the same year group in two school years) and skipped ones (a year
+    group left out), in order; the step from primary to secondary school is neither."""
+    years = sorted(
+        (y for y in career if y.year_group and y.school_year), key=lambda y: y.school_year
+    )
+    events = []
+    for before, after in itertools.pairwise(years):
+        if after.year_group == before.year_group and after.school_year != before.school_year:
+            events.append(CareerEvent("repeated", after.year_group, after.school_year))
+        elif after.year_group > before.year_group + 1 and not (
+            before.year_group <= 8 < after.year_group  # primary to secondary (coded 11-16)
+        ):
+            events += [
+                CareerEvent("skipped", group, after.school_year)
+                for group in range(before.year_group + 1, after.year_group)
+            ]
+    return events
+
+
+@dataclass(frozen=True)
 class AdviceData:
     """The school's advice for secondary school, as our keys (`oso.codes.ADVICE`)."""
 
@@ -83,6 +118,39 @@ class TestData:
 
 
 @dataclass(frozen=True)
+class ResultData:
+    """One test of the pupil tracking system (LVS): an OSO `toets` with its ability score
+    and its level (I-V or A-E) against the national group."""
+
+    subject: str
+    name: str
+    taken_on: dt.date
+    code: str = ""
+    year_group: int | None = None
+    ability_score: str = ""
+    rating: str = ""  # the level of the result: I-V or A-E
+
+    @property
+    def rating_code(self) -> str:
+        """The OSO reference score code of the level: IV for I-V, AE for A-E."""
+        return "AE" if self.rating in LEVELS_AE else "IV" if self.rating in LEVELS_IV else ""
+
+
+@dataclass(frozen=True)
+class AbsenceData:
+    """Absence in the last school year (OSO `verzuim`), in half days."""
+
+    half_days_authorised: int | None = None
+    half_days_unauthorised: int | None = None
+    attendance_officer: bool | None = None  # contact with the leerplicht officer
+
+
+LEVELS_IV = ("I", "II", "III", "IV", "V")
+LEVELS_AE = ("A", "B", "C", "D", "E")
+LVS_TEST_CODE = "LVS"  # the test code when the LVS export names none
+
+
+@dataclass(frozen=True)
 class DossierContent:
     advice: AdviceData | None = None
     reference_levels: dict[str, str] = field(default_factory=dict)  # reading/language/maths
@@ -95,6 +163,12 @@ class DossierContent:
     # The OSO category each part belongs to ("cat_overstapadvies", ...): a part travels in
     # the attachment only when its category is delivered too. Unnamed: attachments only.
     part_categories: dict[str, str] = field(default_factory=dict)
+    # The tests of the school's pupil tracking system (LVS); received ones travel as received.
+    results: tuple[ResultData, ...] = ()
+    absence: AbsenceData | None = None
+    # The pupil's educational needs in words, for the partnership (PaO profiles): written as
+    # the document of `onderwijsondersteuning/toelichting_onderwijsbehoeften`.
+    support_explanation: str = ""
 
 
 def _q(tag: str) -> str:
@@ -202,6 +276,23 @@ def tests_element(content: DossierContent, received: Iterable[etree._Element]) -
         _el(score, "codereferentiescore", "RNTRM")
         _el(score, "codevergelijkingsgroep", "Landelijk")
         _el(score, "waarde", level)
+    for found in content.results:
+        test = _test(
+            block,
+            found.code or LVS_TEST_CODE,
+            found.subject,
+            found.name,
+            found.taken_on,
+            year_group=found.year_group,
+        )
+        result = _el(test, "resultaat")
+        if found.ability_score:
+            _el(_el(result, "toetsscore"), "vaardigheidsscore", found.ability_score)
+        if found.rating_code:
+            score = _el(result, "referentiescore")
+            _el(score, "codereferentiescore", found.rating_code)
+            _el(score, "codevergelijkingsgroep", "Landelijk")
+            _el(score, "waarde", found.rating)
     if content.test is not None and content.test.kind != "cet":
         test = _test(
             block, FINAL_TEST_CODE, "Doorstroomtoets", content.test.name, content.test.taken_on
@@ -217,14 +308,23 @@ def tests_element(content: DossierContent, received: Iterable[etree._Element]) -
 
 
 def _test(
-    block: etree._Element, code: str, subject: str, name: str, day: dt.date
+    block: etree._Element,
+    code: str,
+    subject: str,
+    name: str,
+    day: dt.date,
+    *,
+    year_group: int | None = None,
 ) -> etree._Element:
     test = _el(block, "toets")
     ident = _el(test, "toetsidentificatie")
     _el(ident, "eldtoetscode", code)
     _el(ident, "leergebied", subject)
     _el(ident, "toetsnaam", name)
-    _el(_el(test, "afname"), "afnamedatum", day.isoformat())
+    taken = _el(test, "afname")
+    _el(taken, "afnamedatum", day.isoformat())
+    if year_group:
+        _el(taken, "jaargroep", str(year_group))
     return test
 
 
@@ -245,22 +345,40 @@ def documents_element(content: DossierContent, received: Iterable[etree._Element
     return block if len(block) else None
 
 
-def sections_from_attachment(data: bytes) -> dict[str, dict[str, Any]]:
-    """The parts of our JSON attachment; {} for anything else (never raises)."""
-    try:
-        found = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return {}
-    if not isinstance(found, dict) or found.get("format") != SECTIONS_FORMAT:
-        return {}
-    parts = found.get("parts")
-    if not isinstance(parts, dict):
-        return {}
-    return {
-        str(kind): {str(k): v for k, v in value.items() if isinstance(v, str | bool)}
-        for kind, value in parts.items()
-        if isinstance(value, dict)
-    }
+def absence_element(content: DossierContent) -> Any:
+    """The absence block; None when the school wrote no absence (an earlier one travels)."""
+    absence = content.absence
+    if absence is None:
+        return None
+    block = etree.Element(_q("verzuim"))
+    if absence.half_days_authorised is not None:
+        _el(block, "dagdelengeoorloofd", str(absence.half_days_authorised))
+    if absence.half_days_unauthorised is not None:
+        _el(block, "dagdelenongeoorloofd", str(absence.half_days_unauthorised))
+    if absence.attendance_officer is not None:
+        _el(block, "contactleerplicht", "true" if absence.attendance_officer else "false")
+    return block if len(block) else None
+
+
+SUPPORT_FILENAME = "toelichting-onderwijsbehoeften.txt"
+
+
+def support_element(content: DossierContent, received: Iterable[etree._Element]) -> Any:
+    """The support block with the school's explanation of the pupil's needs first, then
+    what an earlier school sent (diagnoses, OPP, TLV) as it arrived."""
+    if not content.support_explanation:
+        return None
+    block = etree.Element(_q("onderwijsondersteuning"))
+    explanation = _el(block, "toelichting_onderwijsbehoeften")
+    document = _el(explanation, "document")
+    _el(document, "bestandsnaam", SUPPORT_FILENAME)
+    _el(document, "omschrijving", "Toelichting onderwijsbehoeften")
+    data = content.support_explanation.encode("utf-8")
+    _el(document, "bestandsinhoud", base64.b64encode(data).decode())
+    for element in received:
+        if etree.QName(element).localname != "toelichting_onderwijsbehoeften":
+            block.append(element)
+    return block
 
 
 def final_test_element(content: DossierContent) -> etree._Element | None:
@@ -306,100 +424,3 @@ def final_test_element(content: DossierContent) -> etree._Element | None:
         _el(maths, "ond_referentieniveau", maths_level)
     _el(block, "deelgenomen", "true")
     return block
-
-
-# -- reading the same parts back ------------------------------------------------------------
-
-
-def _date(text: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(text))
-    except ValueError:
-        return None
-
-
-def content_from_mapped(mapped: dict[str, Any]) -> DossierContent:
-    """The parts of a received dossier (its mapped reading) as our typed content."""
-    advice_map: dict[str, Any] = mapped.get("advice", {}) or {}
-    advice = None
-    if advice_map:
-        contact = advice_map.get("contact_wanted")
-        advice = AdviceData(
-            advice=codes.ADVICE_OF_CODE.get(str(advice_map.get("recommendation", "")), ""),
-            wish_guardians=codes.ADVICE_OF_CODE.get(str(advice_map.get("wish_guardians", "")), ""),
-            wish_pupil=codes.ADVICE_OF_CODE.get(str(advice_map.get("wish_pupil", "")), ""),
-            reconsidered=codes.ADVICE_OF_CODE.get(str(advice_map.get("revised", "")), ""),
-            reconsidered_reason=str(advice_map.get("revision_reason", "")),
-            argumentation=str(advice_map.get("argumentation", "")),
-            contact_wanted=None if contact in (None, "") else contact == "true",
-            contact_person=str(advice_map.get("contact_person", "")),
-            contact_phone=str(advice_map.get("contact_phone", "")),
-            contact_email=str(advice_map.get("contact_email", "")),
-        )
-    levels: dict[str, str] = {}
-    levels_date = None
-    test = None
-    labels = {label.lower(): domain for domain, label in REFERENCE_DOMAINS}
-    advice_of_label = {label: key for key, (_code, label) in codes.ADVICE.items()}
-    for entry in mapped.get("tests", []):
-        scores = entry.get("reference_scores", [])
-        if entry.get("code") == FINAL_TEST_CODE:
-            taken = _date(entry.get("date"))
-            if taken:
-                remark = str(entry.get("remark", ""))
-                test = TestData(
-                    kind="other",
-                    name=str(entry.get("name", "")),
-                    taken_on=taken,
-                    score=next(
-                        (str(s.get("value")) for s in scores if s.get("code") == "Standaardscore"),
-                        "",
-                    ),
-                    advice=advice_of_label.get(remark.removeprefix(TEST_ADVICE_PREFIX), ""),
-                )
-            continue
-        domain = labels.get(str(entry.get("subject", "")).lower())
-        for score in scores:
-            if domain and score.get("code") == "RNTRM" and score.get("value"):
-                levels[domain] = str(score["value"])
-                levels_date = _date(entry.get("date")) or levels_date
-    final: dict[str, Any] = mapped.get("final_test", {}) or {}
-    if final.get("kind") == "0011" and _date(final.get("date")):
-        test = TestData(
-            kind="cet",
-            name=str(final.get("description", "")),
-            taken_on=_date(final.get("date")),  # type: ignore[arg-type]
-            score=str(final.get("standard_score", "")),
-            advice=advice_of_label.get(str(final.get("advice", "")), ""),
-        )
-    for part in mapped.get("final_test_parts", []):
-        found = {str(part.get("code")): part.get("reference_level")}
-        for domain_entry in part.get("domains", []):
-            found[str(domain_entry.get("code"))] = domain_entry.get("reference_level")
-        for code, domain in (
-            (codes.DOMAIN_READING, "reading"),
-            (codes.DOMAIN_LANGUAGE, "language"),
-            (codes.PART_MATHS, "maths"),
-        ):
-            level = codes.REFERENCE_LEVEL_OF_CODE.get(str(found.get(code) or ""))
-            if level and domain not in levels:
-                levels[domain] = level
-    career = tuple(
-        CareerYear(
-            school_year=str(e.get("school_year", "")),
-            group_code=str(e.get("group_code", "")),
-            year_group=int(e["year_group"]) if str(e.get("year_group", "")).isdigit() else 0,
-            brin=str(e.get("brin", "")),
-            location=str(e.get("location", "")),
-            start=_date(e.get("start_date")),
-            end=_date(e.get("end_date")),
-        )
-        for e in mapped.get("school_career", [])
-    )
-    return DossierContent(
-        advice=advice,
-        reference_levels=levels,
-        levels_date=levels_date,
-        test=test,
-        career=career,
-    )

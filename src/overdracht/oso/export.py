@@ -9,6 +9,7 @@ what guardians are shown before they review.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -17,13 +18,13 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.consent.selectors import export_review
 from overdracht.oso.builder import GuardianData, PupilData, ReviewData, SchoolData, build_dossier
-from overdracht.oso.constants import CATEGORY_NAMES
+from overdracht.oso.constants import CATEGORY_NAMES, PAO_CROSSINGS, PAO_KIND
 from overdracht.oso.content import AddressData, DossierContent
 from overdracht.oso.models import DossierState, ReceivedDossier
 from overdracht.oso.problems import Problem
 from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil
-from overdracht.schools.models import School
+from overdracht.schools.models import PRIMARY_KINDS, School
 
 # What a sending school delivers by default, per crossing (editable per school later).
 _MANDATORY = (
@@ -48,6 +49,30 @@ DEFAULT_DELIVERY: dict[str, dict[str, str]] = {
         "VOVO": ("cat_vve",),
     }.items()
 }
+# To the partnership the support category is mandatory, the advice and the review optional;
+# the categories the PaO rules forbid for a PO or a VO school stay out.
+_PAO_MANDATORY = (
+    *(name for name in _MANDATORY if name not in ("cat_ouderinzage", "cat_overstapadvies")),
+    "cat_onderwijsondersteuning",
+)
+DEFAULT_DELIVERY.update(
+    {
+        crossing: {
+            name: (
+                "VERPLICHT"
+                if name in _PAO_MANDATORY
+                else "VERBODEN"
+                if name in forbidden
+                else "OPTIONEEL"
+            )
+            for name in CATEGORY_NAMES
+        }
+        for crossing, forbidden in {
+            "POSWV": ("cat_eindtoetsbo", "cat_vombo"),
+            "VOSWV": ("cat_vve",),
+        }.items()
+    }
+)
 
 
 CROSSING_OF_KIND = {"po_vo": "POVO", "po_po": "POPO"}
@@ -56,6 +81,11 @@ CROSSING_OF_KIND = {"po_vo": "POVO", "po_po": "POPO"}
 def crossing_for(transition_kind: str) -> str:
     """The OSO crossing code of a transition kind (everything from VO travels as VOVO)."""
     return CROSSING_OF_KIND.get(transition_kind, "VOVO")
+
+
+def partnership_crossing(school: School) -> str:
+    """The PaO profile of a school's dossier to its partnership: POSWV or VOSWV."""
+    return "POSWV" if school.kind in PRIMARY_KINDS else "VOSWV"
 
 
 class ExportRefusedError(Exception):
@@ -106,7 +136,12 @@ def dossier_export(
                 "review first; until then only a provisional dossier can be made."
             )
         )
-    transfer_kind = "overdrachtbinnenbrin" if to_brin.upper() == school.brin else "overstapdossier"
+    if crossing in PAO_CROSSINGS:
+        transfer_kind = PAO_KIND
+    elif to_brin.upper() == school.brin:
+        transfer_kind = "overdrachtbinnenbrin"
+    else:
+        transfer_kind = "overstapdossier"
     chosen = dict(DEFAULT_DELIVERY.get(crossing, DEFAULT_DELIVERY["VOVO"]))
     chosen.update(delivery or {})
     received = (
@@ -139,7 +174,8 @@ def dossier_export(
         received_pupil_children=pupil_children,
         attachments=attachments,
     )
-    filename = f"OSO_{school.brin}_{to_brin.upper()}_{pupil.pk.hex[:8]}.xml"
+    receiver = re.sub(r"[^A-Z0-9]", "", to_brin.upper())
+    filename = f"OSO_{school.brin}_{receiver}_{pupil.pk.hex[:8]}.xml"
     # A provisional dossier breaks one official rule by its nature (no review yet): the
     # official rules check what is sent, the schema and our rules check both.
     checked = validate_file(data, name=filename, official=not review.provisional)

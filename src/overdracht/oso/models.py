@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from overdracht.pupils.models import Pupil, Transition
-from overdracht.schools.models import School
+from overdracht.schools.models import Partnership, School
 
 
 class DossierState(models.TextChoices):
@@ -99,6 +99,53 @@ class ReceivedAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment {self.index} of dossier {self.dossier_id}"
+
+
+class PartnershipDossier(models.Model):
+    """A PaO dossier (POSWV or VOSWV) that a school sent to its partnership, e.g. with a
+    request for a toelaatbaarheidsverklaring: sent inside the installation from a referral,
+    or a file of a school outside it, read in by the partnership's staff. The file is kept
+    whole; the partnership reads it in words."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="received_dossiers"
+    )
+    pupil = models.ForeignKey(
+        Pupil,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="partnership_dossiers",
+        help_text=_("Known when a school of this installation sent it, or when matched."),
+    )
+    sent_from_school = models.ForeignKey(
+        School, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    content_hash = models.CharField(max_length=64)
+    source_name = models.CharField(max_length=255)
+    crossing = models.CharField(max_length=5)
+    sending_brin = models.CharField(max_length=4, blank=True)
+    sending_name = models.CharField(max_length=200, blank=True)
+    pupil_name = models.CharField(max_length=200, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    dossier_date = models.DateField(null=True, blank=True)
+    delivery = models.JSONField(default=dict)
+    mapped = models.JSONField(default=dict)
+    content = models.BinaryField(help_text=_("The file as it arrived."))
+    received_at = models.DateTimeField(auto_now_add=True)
+    imported_by_id = models.BigIntegerField(null=True, blank=True)
+    first_opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "content_hash"], name="partnership_dossier_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"partnership dossier {self.pk}"
 
 
 class BatchState(models.TextChoices):

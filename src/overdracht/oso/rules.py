@@ -20,6 +20,8 @@ from overdracht.oso.constants import (
     DELIVERY_VALUES,
     NAMESPACE,
     NOT_DELIVERED,
+    PAO_CROSSINGS,
+    PAO_KIND,
     STANDARD_VERSION,
     TRANSFER_KINDS,
     category_of,
@@ -95,6 +97,12 @@ def rule_problems(reading: Reading) -> list[Problem]:
             "Een overstapdossier moet zeggen welke overstap het is (POPO, POVO of VOVO).",
             "metadata/overstap",
         )
+    if kind == PAO_KIND and crossing not in PAO_CROSSINGS:
+        add(
+            "Een dossier voor het samenwerkingsverband moet zeggen of het van een PO- of een "
+            "VO-school komt (POSWV of VOSWV).",
+            "metadata/overstap",
+        )
 
     delivery = delivery_of(reading)
     for category, value in delivery.items():
@@ -138,7 +146,14 @@ def rule_problems(reading: Reading) -> list[Problem]:
                     "inzage/redennietakkoord",
                 )
 
-    _check_identifier(reading, add)
+    if kind == PAO_KIND:
+        if reading.value("pupil.bsn") or reading.value("pupil.onderwijsnummer"):
+            add(
+                "Een dossier voor het samenwerkingsverband bevat geen BSN of onderwijsnummer.",
+                "huidigeschool/leerling",
+            )
+    else:
+        _check_identifier(reading, add)
     _check_dates(reading, add)
     return problems
 

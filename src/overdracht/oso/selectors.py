@@ -7,12 +7,8 @@ from dataclasses import replace
 
 from django.db.models import QuerySet
 
-from overdracht.oso.content import (
-    SECTIONS_FILENAME,
-    DossierContent,
-    content_from_mapped,
-    sections_from_attachment,
-)
+from overdracht.oso.content import SECTIONS_FILENAME, DossierContent
+from overdracht.oso.content_reading import content_from_mapped, sections_from_attachment
 from overdracht.oso.models import DossierState, ImportBatch, ReceivedAttachment, ReceivedDossier
 from overdracht.schools.models import School
 

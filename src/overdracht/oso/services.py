@@ -23,6 +23,7 @@ from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.core.school_year import current_school_year
 from overdracht.oso import events
+from overdracht.oso.constants import PAO_KIND
 from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
 from overdracht.oso.models import (
     DossierState,
@@ -92,6 +93,20 @@ def dossier_import(
         )
         return ImportOutcome(name=name, status=REJECTED, problems=validated.problems)
     reading = validated.reading
+    if reading.value("metadata.transfer_kind") == PAO_KIND:
+        audit_record(
+            AuditAction.OSO_REJECTED,
+            actor_id=actor_id,
+            school_id=school.pk,
+            details={"errors": 1, "kind": PAO_KIND},
+        )
+        refused = Problem(
+            "Dit is een dossier voor het samenwerkingsverband (POSWV of VOSWV), geen "
+            "overstapdossier: het samenwerkingsverband leest het in.",
+            file=name,
+            path="overdrachtsoort",
+        )
+        return ImportOutcome(name=name, status=REJECTED, problems=[refused])
     outcome = _store(reading, school=school, actor_id=actor_id)
     outcome.problems = validated.problems
     outcome.unmapped = reading.unmapped

@@ -11,7 +11,8 @@ from overdracht.audit.selectors import events_for_pupil
 from overdracht.consent.models import GuardianReview
 from overdracht.dossiers.composition import SectionInWords, sections_in_words
 from overdracht.dossiers.sending import SendingError, dossier_file
-from overdracht.oso.content import SECTIONS_FILENAME, content_from_mapped, sections_from_attachment
+from overdracht.oso.content import SECTIONS_FILENAME
+from overdracht.oso.content_reading import content_from_mapped, sections_from_attachment
 from overdracht.oso.presentation import Section, review_sections
 from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil

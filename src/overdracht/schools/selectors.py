@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from overdracht.accounts.models import User
-from overdracht.schools.models import ClassGroup, Membership, Region, School
+from overdracht.schools.models import ClassGroup, Membership, Partnership, Region, School
 from overdracht.schools.permissions import Perm, school_permissions
 
 
@@ -56,6 +56,11 @@ def staff_of_school(school: School) -> QuerySet[User]:
 def partnership_schools(user: Any) -> QuerySet[School]:
     """Schools of the partnerships the user works for (names only, no pupils)."""
     return School.objects.filter(partnership__memberships__user=user).order_by("name").distinct()
+
+
+def partnerships_of_user(user: Any) -> QuerySet[Partnership]:
+    """The partnerships the user works for."""
+    return Partnership.objects.filter(memberships__user=user).order_by("name").distinct()
 
 
 def regions_coordinated_by(user: Any) -> QuerySet[Region]:
