@@ -22,7 +22,13 @@ from overdracht.oso.services import dossier_import
 from overdracht.oso.validation import validate_file
 from overdracht.pupils import services as pupil_services
 from tests.conftest import World, client_for
-from tests.dossiers.test_sending import Primary, primary, register_at, write, write_required
+from tests.dossiers.test_sending import (
+    Primary,
+    primary,
+    what_the_mother_reads,
+    write,
+    write_required,
+)
 
 __all__ = ["primary"]  # the fixture
 
@@ -107,13 +113,7 @@ def test_the_parents_read_the_indication_and_absence_in_words(
     )
     write(primary, SectionKind.ADVICE, {**advice.content, "lwoo_pro": "lwoo"}, advice.version)
     write(primary, SectionKind.ABSENCE, {"half_days_authorised": "6"})
-    register_at(world, primary)
-    client_for(primary.ib).post(reverse("dossiers:review_open", args=[primary.pupil.pk]))
-    page = (
-        client_for(world.guardian_user)
-        .get(reverse("portal:dossier", args=[primary.pupil.pk]))
-        .content.decode()
-    )
+    page = what_the_mother_reads(world, primary)
     assert "Leerwegondersteuning (lwoo) nodig" in page
     assert "Dagdelen afwezig met toestemming" in page
 

@@ -23,7 +23,7 @@ from overdracht.oso.schema import schema_available
 from overdracht.oso.services import dossier_import
 from overdracht.oso.validation import validate_file
 from tests.conftest import World, client_for
-from tests.dossiers.test_sending import Primary, primary, write_required
+from tests.dossiers.test_sending import Primary, primary, what_the_mother_reads, write_required
 
 __all__ = ["primary"]  # the fixture
 
@@ -176,3 +176,13 @@ def test_the_page_previews_then_imports(primary: Primary) -> None:
     # A tampered token is refused, and nothing else happens.
     refused = ib.post(url, {"action": "import", "token": token + "x"})
     assert "opnieuw" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_parents_read_the_results_in_words(world: World, primary: Primary) -> None:
+    write_required(primary)
+    lvs_import(SAMPLE.read_bytes(), primary.school, primary.ib.pk)
+    page = what_the_mother_reads(world, primary)
+    assert "Rekenen-Wiskunde M8" in page
+    assert "21-01-2027, vaardigheidsscore 112.5, niveau III" in page
+    assert "LVS" not in page.replace("LVS)", "")  # the test code stays out of sight

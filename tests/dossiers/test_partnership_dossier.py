@@ -213,7 +213,8 @@ def test_from_referral_to_the_partnership_in_pages(world: World, primary: Primar
     read = swv.get(read_url).content.decode()
     assert "Noor" in read
     assert "Korte opdrachten met een vast stappenplan." in read
-    assert "POSWV" not in read  # words, not codes
+    for code in ("POSWV", "RNTRM", "overdracht-onderdelen/1"):  # words, not codes
+        assert code not in read, code
     dossier.refresh_from_db()
     assert dossier.first_opened_at is not None
     assert client_for(world.mentor).get(read_url).status_code == 404
@@ -242,6 +243,7 @@ def test_what_an_earlier_school_sent_travels_on_without_what_the_partnership_may
     )
     outcome = dossier_import(data=data, name=example.name, school=world.school)
     assert outcome.pupil_id is not None, outcome.problems
+    assert outcome.dossier_id is not None
     received_fill(ReceivedDossier.objects.get(pk=outcome.dossier_id))
     pupil = Pupil.objects.get(pk=outcome.pupil_id)
     dossier = partnership_dossier_send(

@@ -122,6 +122,14 @@ def register_at(world: World, p: Primary) -> Transition:
     )
 
 
+def what_the_mother_reads(world: World, p: Primary) -> str:
+    """Registered, review opened: the portal page of the dossier as the mother sees it."""
+    register_at(world, p)
+    client_for(p.ib).post(reverse("dossiers:review_open", args=[p.pupil.pk]))
+    mother = client_for(world.guardian_user)
+    return mother.get(reverse("portal:dossier", args=[p.pupil.pk])).content.decode()
+
+
 def review_done(world: World, p: Primary) -> None:
     ib = client_for(p.ib)
     response = ib.post(reverse("dossiers:review_open", args=[p.pupil.pk]))

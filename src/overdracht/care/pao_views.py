@@ -21,12 +21,13 @@ from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
-from overdracht.care.models import CareLevel
+from overdracht.care.models import CareLevel, Referral
 from overdracht.dossiers.composition import record_missing, support_explanation
+from overdracht.dossiers.in_words import file_in_words
 from overdracht.oso import pao
+from overdracht.oso.content import SUPPORT_FILENAME
 from overdracht.oso.models import PartnershipDossier
-from overdracht.oso.presentation import review_sections
-from overdracht.schools.models import Partnership
+from overdracht.schools.models import Partnership, School
 from overdracht.schools.permissions import Perm, partnership_staff_or_404, school_or_404
 from overdracht.schools.selectors import partnerships_of_user
 
@@ -116,10 +117,19 @@ def referral_dossier(request: HttpRequest, school_id: int, referral_id: int) -> 
             "referral": referral,
             "form": form,
             "sent": referral.partnership_dossier,
-            "explanation": support_explanation(referral.pupil, school, referral.reason),
+            "explanation": _explanation(referral, school),
             "missing": record_missing(referral.pupil, school),
         },
     )
+
+
+def _explanation(referral: Referral, school: School) -> str:
+    """What the partnership reads about the pupil's needs: as sent, once it went."""
+    if referral.partnership_dossier is not None:
+        for found in pao.partnership_dossier_attachments(referral.partnership_dossier):
+            if found.filename == SUPPORT_FILENAME:
+                return found.content.decode("utf-8", "replace")
+    return support_explanation(referral.pupil, school, referral.reason)
 
 
 def _partnerships(request: HttpRequest) -> list[Partnership]:
@@ -172,19 +182,7 @@ def _dossier_or_404(request: HttpRequest, dossier_id: int) -> PartnershipDossier
 def partnership_dossier(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """A dossier that arrived at the partnership, in words."""
     dossier = _dossier_or_404(request, dossier_id)
-    attachments = pao.partnership_dossier_attachments(dossier)
-    documents = [
-        {
-            "index": i,
-            "filename": a.filename or f"bijlage-{i}",
-            "description": a.description,
-            "found_in": a.found_in,
-            "size": len(a.content),
-            "text": a.content.decode("utf-8", "replace") if a.content_type == "text/plain" else "",
-        }
-        for i, a in enumerate(attachments)
-    ]
-    sections = review_sections(dossier.mapped, dossier.delivery, documents)
+    read = file_in_words(dossier.mapped, pao.partnership_dossier_attachments(dossier))
     pao.partnership_dossier_opened(dossier)
     audit_record(
         AuditAction.PAO_VIEWED,
@@ -195,7 +193,11 @@ def partnership_dossier(request: HttpRequest, dossier_id: int) -> HttpResponse:
     return render(
         request,
         "care/partnership_dossier.html",
-        {"dossier": dossier, "sections": [s for s in sections if not s.empty]},
+        {
+            "dossier": dossier,
+            "parts": read.parts,
+            "sections": [s for s in read.sections if not s.empty],
+        },
     )
 
 

@@ -1,6 +1,7 @@
 """Fictional names for the demo region: Dutch and other names that Dutch schools meet,
 with surname prefixes and diacritics."""
 
+# Alternately a boy's and a girl's name (the demo's genders follow).
 CALL_NAMES = [
     "Daan",
     "Emma",

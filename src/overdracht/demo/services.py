@@ -122,6 +122,9 @@ class _Builder:
             days=rng.randrange(0, 365)
         )
         use_onr = rng.random() < 0.04
+        drawn = rng.choice([1, 2])  # drawn as before, so the rest of the region stays the same
+        # The call names alternate boy, girl (names.CALL_NAMES): 2 is male, 1 female (OSO).
+        gender = (2 if CALL_NAMES.index(call) % 2 == 0 else 1) if call in CALL_NAMES else drawn
         self.pupil_count += 1
         return pupils.pupil_create(
             given_names=f"{call} {rng.choice(EXTRA_GIVEN)}",
@@ -129,7 +132,7 @@ class _Builder:
             surname_prefix=prefix,
             surname=surname,
             birth_date=born,
-            gender=rng.choice([1, 2]),
+            gender=gender,
             bsn="" if use_onr else next(self.bsn_pool),
             onderwijsnummer=next(self.onr_pool) if use_onr else "",
         )

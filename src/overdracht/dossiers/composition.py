@@ -319,7 +319,23 @@ def sections_in_words(content: DossierContent) -> list[SectionInWords]:
         ]
         if shown:
             result.append(SectionInWords(label=str(spec.kind.label), fields=shown))
+    if content.results:
+        result.append(
+            SectionInWords(
+                label=_("Test results from the pupil tracking system"),
+                fields=[(r.name, _result_in_words(r)) for r in content.results],
+            )
+        )
     return result
+
+
+def _result_in_words(result: ResultData) -> str:
+    words = [result.taken_on.strftime("%d-%m-%Y")]
+    if result.ability_score:
+        words.append(_("ability score %(score)s") % {"score": result.ability_score})
+    if result.rating:
+        words.append(_("level %(rating)s") % {"rating": result.rating})
+    return ", ".join(words)
 
 
 def record_missing(pupil: Pupil, school: School) -> list[str]:

@@ -65,7 +65,7 @@ RELATIONSHIP = {
     "4": "pleegouder",
     "9": "anders",
 }
-YES_NO = {"Ja": "ja", "Nee": "nee", "J": "ja", "N": "nee"}
+YES_NO = {"Ja": "ja", "Nee": "nee", "J": "ja", "N": "nee", "Onbekend": "onbekend"}
 
 CODE_LISTS: dict[str, dict[str, str]] = {
     "advice": dict(ADVICE.values()),

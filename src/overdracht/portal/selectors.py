@@ -3,17 +3,16 @@ views of the dossier from the audit trail."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.selectors import events_for_pupil
 from overdracht.consent.models import GuardianReview
-from overdracht.dossiers.composition import SectionInWords, sections_in_words
+from overdracht.dossiers.composition import SectionInWords
+from overdracht.dossiers.in_words import file_in_words
 from overdracht.dossiers.sending import SendingError, dossier_file
-from overdracht.oso.content import SECTIONS_FILENAME
-from overdracht.oso.content_reading import content_from_mapped, sections_from_attachment
-from overdracht.oso.presentation import Section, review_sections
+from overdracht.oso.presentation import Section
 from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
@@ -24,12 +23,6 @@ LOOKED_AT = (
     AuditAction.ATTACHMENT_DOWNLOADED,
     AuditAction.OSO_EXPORTED,
     AuditAction.DOSSIER_PDF_DOWNLOADED,
-)
-
-
-# Categories whose content families read as the school's parts, in words.
-AS_SECTIONS = frozenset(
-    {"cat_overstapadvies", "cat_eindtoetsbo", "cat_toetsresultaten", "cat_bijlagedocs"}
 )
 
 
@@ -56,28 +49,8 @@ def dossier_preview(pupil: Pupil, review: GuardianReview) -> DossierPreview:
         return DossierPreview(sections=[], parts=[], refusal=exc.message)
     reading = validate_file(made.content, name=made.filename).reading
     assert reading is not None
-    content = content_from_mapped(reading.mapped)
-    ours = next((a for a in reading.attachments if a.filename == SECTIONS_FILENAME), None)
-    if ours is not None:
-        content = replace(content, parts=sections_from_attachment(ours.content))
-    attachments: list[dict[str, Any]] = [
-        {
-            "index": i,
-            "filename": a.filename,
-            "description": a.description,
-            "size": len(a.content),
-            "found_in": a.found_in,
-        }
-        for i, a in enumerate(reading.attachments)
-        if a.filename != SECTIONS_FILENAME
-    ]
-    delivery = reading.mapped.get("metadata", {}).get("delivery", {})
-    sections = [
-        s
-        for s in review_sections(reading.mapped, delivery, attachments)
-        if s.key not in AS_SECTIONS or s.documents
-    ]
-    return DossierPreview(sections=sections, parts=sections_in_words(content), refusal="")
+    read = file_in_words(reading.mapped, reading.attachments)
+    return DossierPreview(sections=read.sections, parts=read.parts, refusal="")
 
 
 @dataclass(frozen=True)
