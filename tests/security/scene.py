@@ -13,7 +13,12 @@ from stdnum.nl import bsn as bsn_check
 
 from overdracht.care import services as care_services
 from overdracht.care.models import CareLevel, Referral
-from overdracht.consent.models import CorrectionRequest, GuardianReview, ReviewParticipant
+from overdracht.consent.models import (
+    CopyRequest,
+    CorrectionRequest,
+    GuardianReview,
+    ReviewParticipant,
+)
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
 from overdracht.dossiers.sections import SectionKind
@@ -50,6 +55,7 @@ class Scene:
     class_teacher: ClassTeacher
     leaving: Transition  # Jan goes on to the other school next year: the sending side
     referral: Referral  # Jan referred to the partnership, with his dossier sent to it
+    copy_request: CopyRequest  # his mother asked for a copy of all data; it is released
 
 
 def scene_build(world: World) -> Scene:
@@ -134,6 +140,14 @@ def scene_build(world: World) -> Scene:
         agreed=True,
         reason_not_agreed="",
     )
+    copy_request = CopyRequest.objects.create(
+        pupil=world.pupil,
+        school=world.school,
+        requested_by_id=world.guardian_user.pk,
+        due=timezone.localdate() + dt.timedelta(weeks=4),
+        released_at=timezone.now(),
+        released_by_id=world.care_coordinator.pk,
+    )
     return Scene(
         world=world,
         transition=transition,
@@ -148,4 +162,5 @@ def scene_build(world: World) -> Scene:
         class_teacher=class_teacher,
         leaving=leaving,
         referral=referral,
+        copy_request=copy_request,
     )

@@ -1,17 +1,20 @@
 """Every URL name × every persona → the status the design says: 404 where the user has no
 relation to the pupil or the school (never a hint that it exists), 403 for a role without
 the right, 405 for an action asked with GET, 200 for the right relation, 302 to the login
-page for anonymous visitors (or to the portal for families on the staff start page)."""
+page for anonymous visitors (or to the portal for families on the staff start page). Every
+200 on a page with personal data leaves exactly one audit row."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import pytest
 
 from overdracht.accounts.models import User
+from overdracht.audit.models import AuditAction, AuditEvent
 from tests.conftest import World, client_for
 from tests.security.scene import Scene, scene_build
 
@@ -88,6 +91,9 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "consent:correction_handle": lambda s: reverse(
         "consent:correction_handle", args=[s.world.pupil.pk, s.correction.pk]
     ),
+    "consent:copy_release": lambda s: reverse(
+        "consent:copy_release", args=[s.world.pupil.pk, s.copy_request.pk]
+    ),
     "consent:review_record": _p("consent:review_record"),
     "consent:reviews": _p("consent:reviews"),
     "consent:statement_reply": _p("consent:statement_reply"),
@@ -154,6 +160,10 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "oso:review": lambda s: reverse("oso:review", args=[s.world.school.pk, s.dossier_id]),
     "portal:child": _p("portal:child"),
     "portal:consents": _p("portal:consents"),
+    "portal:copy": _p("portal:copy"),
+    "portal:copy_download": lambda s: reverse(
+        "portal:copy_download", args=[s.world.pupil.pk, s.copy_request.pk, "json"]
+    ),
     "portal:correction": _p("portal:correction"),
     "portal:dossier": _p("portal:dossier"),
     "portal:dossier_pdf": _p("portal:dossier_pdf"),
@@ -196,6 +206,7 @@ EXPECTED: dict[str, str] = {
     "care:referral_dossier": "403 403 403 403 200 403 404 404 404 404 404 L",
     "care:refer": "200 403 403 403 200 403 404 404 404 404 404 L",
     "consent:correction_handle": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "consent:copy_release": "405 405 405 405 405 405 405 405 405 405 405 L",
     "consent:review_record": "405 405 405 405 405 405 405 405 405 405 405 L",
     "consent:reviews": "200 403 403 403 200 200 404 404 404 404 404 L",
     "consent:statement_reply": "405 405 405 405 405 405 405 405 405 405 405 L",
@@ -242,6 +253,8 @@ EXPECTED: dict[str, str] = {
     "oso:review": "403 403 403 403 200 403 404 404 404 404 404 L",
     "portal:child": "404 404 404 404 404 404 404 404 200 404 404 L",
     "portal:consents": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:copy": "404 404 404 404 404 404 404 404 200 404 404 L",
+    "portal:copy_download": "404 404 404 404 404 404 404 404 200 404 404 L",
     "portal:correction": "404 404 404 404 404 404 404 404 200 404 404 L",
     "portal:dossier": "404 404 404 404 404 404 404 404 200 404 404 L",
     "portal:dossier_pdf": "404 404 404 404 404 404 404 404 200 404 404 L",
@@ -259,6 +272,33 @@ EXPECTED: dict[str, str] = {
     "schools:details": "403 403 403 403 403 200 404 404 404 404 404 L",
     "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
 }
+
+
+# Pages that show no pupil's personal data (forms, settings, the region's calendar, lists
+# of counts): a 200 there leaves no read in the audit trail. Every other 200 leaves one.
+WITHOUT_PERSONAL_DATA = frozenset(
+    {
+        "accounts:login",
+        "accounts:security",
+        "accounts:two_factor_setup",
+        "accounts:two_factor_verify",
+        "dashboard:home",
+        "handovers:feed_settings",
+        "handovers:calendar",
+        "handovers:region_milestones",
+        "handovers:responsibilities",
+        "dossiers:packs",
+        "dossiers:pack_edit",
+        "dossiers:lvs_import",
+        "dossiers:unread",  # counts per teacher, no pupil
+        "schools:details",
+        "schools:class_teachers",  # classes and their staff, no pupil
+        "portal:home",
+    }
+)
+# The school administrator uploads dossiers without reading them: the upload page shows them
+# no pupil.
+WITHOUT_PERSONAL_DATA_FOR = frozenset({("oso:incoming", "school_admin")})
 
 
 def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
@@ -294,8 +334,17 @@ def test_each_url_answers_the_persona_as_designed(scene: Scene, persona: str) ->
     wrong = []
     for name in sorted(URLS):
         expected = EXPECTED[name].split()[column]
-        response = client.get(URLS[name](scene))
+        url = URLS[name](scene)
+        before = AuditEvent.objects.count()
+        response = client.get(url)
         got = str(response.status_code)
+        personal = not (
+            name in WITHOUT_PERSONAL_DATA or (name, persona) in WITHOUT_PERSONAL_DATA_FOR
+        )
+        if response.status_code == 200 and personal:
+            rows = AuditEvent.objects.count() - before
+            if rows != 1:
+                wrong.append(f"{name}: {rows} audit rows for a page with personal data")
         if response.status_code == 302:
             location = response["Location"]
             got = (
@@ -307,4 +356,40 @@ def test_each_url_answers_the_persona_as_designed(scene: Scene, persona: str) ->
             )
         if got != expected:
             wrong.append(f"{name}: {got}, expected {expected}")
+    assert wrong == []
+
+
+def _code(response: Any) -> str:
+    if response.status_code != 302:
+        return str(response.status_code)
+    location = response["Location"]
+    if location.startswith(reverse("accounts:login")):
+        return "L"
+    return "P" if location.startswith(reverse("portal:home")) else "R"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_post_never_gets_further_than_the_get(scene: Scene, persona: str) -> None:
+    """The same URLs asked with POST (an empty form, a fresh login each): where the GET is
+    refused (404, 403, the login page), the POST is refused the same way — or with 405 where
+    the page takes no POST — and nothing is written; it never fails with a server error."""
+    user = persona_users(scene)[persona]
+    column = PERSONAS.index(persona)
+    wrong = []
+    for name in sorted(URLS):
+        expected = EXPECTED[name].split()[column]
+        url = URLS[name](scene)
+        before = AuditEvent.objects.exclude(action=AuditAction.ACCESS_DENIED).count()
+        if user is not None:
+            user.refresh_from_db()  # "log out everywhere" may have ended the last login
+        got = _code(client_for(user).post(url, {}))
+        if expected in ("404", "403", "L", "410"):
+            if got not in (expected, "405"):
+                wrong.append(f"{name}: POST {got}, the GET is {expected}")
+            written = AuditEvent.objects.exclude(action=AuditAction.ACCESS_DENIED).count()
+            if written != before and expected != "L":
+                wrong.append(f"{name}: a refused POST left {written - before} audit rows")
+        elif got == "500":
+            wrong.append(f"{name}: POST 500")
     assert wrong == []

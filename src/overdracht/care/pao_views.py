@@ -163,6 +163,11 @@ def partnership(request: HttpRequest) -> HttpResponse:
         form.add_error(None, _("The file was not read in; nothing was saved."))
     referrals = selectors.partnership_referrals(authenticated_user(request))
     dossiers = [d for p in partnerships for d in pao.partnership_dossiers(p)]
+    audit_record(
+        AuditAction.REFERRAL_VIEWED,
+        request=request,
+        details={"partnership": [p.pk for p in partnerships], "dossiers": len(dossiers)},
+    )
     return render(
         request,
         "care/partnership.html",

@@ -169,3 +169,23 @@ class CorrectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"correction request {self.pk}"
+
+
+class CopyRequest(models.Model):
+    """A guardian with authority or a pupil from 16 asks for a copy of everything the
+    product holds about the pupil (AVG art. 15); the school releases it within four weeks,
+    and the requester downloads it from the portal as PDF and JSON."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="copy_requests")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="copy_requests")
+    requested_by_id = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    due = models.DateField(_("answer by"))
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"copy request {self.pk}"

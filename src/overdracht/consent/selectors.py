@@ -5,7 +5,8 @@
 - `export_review(pupil, school)`: the review record the OSO export carries, or why not
 - `consent_state(pupil, purpose)`: granted or not, and who is still to decide
 - `consent_required(pupil, purpose, school)`: raises `ConsentMissingError` naming what is missing
-- `open_correction_requests(school)`
+- `open_correction_requests(school)`, `open_copy_requests(school)`, `copy_requests_of`,
+  `copy_requests_for_school`
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from overdracht.consent.models import (
     ConsentDecision,
     ConsentPurpose,
     ConsentSettings,
+    CopyRequest,
     CorrectionRequest,
     GuardianReview,
     GuardianStatement,
@@ -211,6 +213,18 @@ def open_correction_requests(school: School) -> QuerySet[CorrectionRequest]:
     return CorrectionRequest.objects.filter(school=school, handled_at__isnull=True)
 
 
+def open_copy_requests(school: School) -> QuerySet[CopyRequest]:
+    return CopyRequest.objects.filter(school=school, released_at__isnull=True)
+
+
+def copy_requests_of(pupil: Pupil, requested_by_id: int) -> QuerySet[CopyRequest]:
+    return CopyRequest.objects.filter(pupil=pupil, requested_by_id=requested_by_id)
+
+
+def copy_requests_for_school(pupil: Pupil, school: School) -> QuerySet[CopyRequest]:
+    return CopyRequest.objects.filter(pupil=pupil, school=school)
+
+
 def reviews_past_deadline(school: School) -> QuerySet[GuardianReview]:
     """The school's reviews whose deadline has passed while someone has not reviewed yet."""
     return (
@@ -224,3 +238,12 @@ def reviews_past_deadline(school: School) -> QuerySet[GuardianReview]:
         .distinct()
         .order_by("deadline", "pk")
     )
+
+
+def decisions_of(pupil: Pupil) -> QuerySet[ConsentDecision]:
+    """Every consent decision on the pupil, newest first (the history stays)."""
+    return ConsentDecision.objects.filter(pupil=pupil).select_related("guardian").order_by("-pk")
+
+
+def correction_requests_of(pupil: Pupil) -> QuerySet[CorrectionRequest]:
+    return CorrectionRequest.objects.filter(pupil=pupil).select_related("school")

@@ -7,6 +7,8 @@
 - `statement_add`, `statement_reply`
 - `consent_decide` — given, refused or withdrawn, by the person the age rules name
 - `correction_request_add`, `correction_request_handle`
+- `copy_request_add`, `copy_request_release` — a copy of all the pupil's data (AVG art. 15),
+  released by the school within four weeks, downloaded in the portal
 - `reviews_erase` — retention
 - `ConsentError` — the action is not allowed; the message says why, in Dutch
 """
@@ -21,7 +23,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from overdracht.accounts.selectors import authenticated_user
@@ -31,6 +33,7 @@ from overdracht.consent import events
 from overdracht.consent.models import (
     ConsentDecision,
     ConsentPurpose,
+    CopyRequest,
     CorrectionRequest,
     GuardianReview,
     GuardianStatement,
@@ -328,6 +331,53 @@ def correction_request_handle(*, request: HttpRequest, correction: CorrectionReq
     correction.save(update_fields=["handled_at", "handled_by_id"])
 
 
+COPY_WITHIN = dt.timedelta(weeks=4)
+
+
+def copy_request_add(*, actor_id: int, pupil: Pupil, school: School) -> CopyRequest:
+    """A copy of the pupil's data asked for; one open request per requester and pupil."""
+    open_one = CopyRequest.objects.filter(
+        pupil=pupil, requested_by_id=actor_id, released_at__isnull=True
+    ).first()
+    if open_one is not None:
+        raise ConsentError(
+            _("You asked for a copy on %(day)s already; the school answers by %(due)s.")
+            % {
+                "day": formats.date_format(timezone.localdate(open_one.created_at)),
+                "due": formats.date_format(open_one.due),
+            }
+        )
+    made = CopyRequest.objects.create(
+        pupil=pupil,
+        school=school,
+        requested_by_id=actor_id,
+        due=timezone.localdate() + COPY_WITHIN,
+    )
+    audit_record(
+        AuditAction.COPY_REQUESTED,
+        actor_id=actor_id,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"copy_request:{made.pk}",
+    )
+    return made
+
+
+def copy_request_release(*, actor_id: int, copy_request: CopyRequest) -> None:
+    """The school releases the copy: the requester can download it from the portal."""
+    if copy_request.released_at is not None:
+        return
+    copy_request.released_at, copy_request.released_by_id = timezone.now(), actor_id
+    copy_request.save(update_fields=["released_at", "released_by_id"])
+    audit_record(
+        AuditAction.COPY_RELEASED,
+        actor_id=actor_id,
+        school_id=copy_request.school_id,
+        subject_pupil_id=copy_request.pupil_id,
+        target=f"copy_request:{copy_request.pk}",
+    )
+
+
 def reviews_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
     """Retention: delete the guardians' reviews of the pupil's transitions with their
     statements and replies, and the correction requests. Consent decisions stay while the
@@ -337,7 +387,9 @@ def reviews_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
         "reviews": reviews.count(),
         "statements": GuardianStatement.objects.filter(review__in=reviews).count(),
         "correction_requests": CorrectionRequest.objects.filter(pupil_id=pupil_id).count(),
+        "copy_requests": CopyRequest.objects.filter(pupil_id=pupil_id).count(),
     }
+    CopyRequest.objects.filter(pupil_id=pupil_id).delete()
     reviews.delete()
     CorrectionRequest.objects.filter(pupil_id=pupil_id).delete()
     return counts

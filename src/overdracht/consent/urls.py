@@ -13,4 +13,9 @@ urlpatterns = [
         views.correction_handle,
         name="correction_handle",
     ),
+    path(
+        "pupils/<uuid:pupil_id>/copies/<int:copy_id>/release/",
+        views.copy_release,
+        name="copy_release",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.consent import selectors, services
 from overdracht.consent.forms import ReplyForm, ReviewRecordForm
@@ -58,6 +59,7 @@ def reviews(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "school": school,
             "transitions": transitions,
             "corrections": corrections,
+            "copies": selectors.copy_requests_for_school(pupil, school),
             "record_form": ReviewRecordForm(),
         },
     )
@@ -124,4 +126,17 @@ def correction_handle(
     if correction is None:
         raise Http404
     services.correction_request_handle(request=request, correction=correction)
+    return redirect("consent:reviews", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def copy_release(request: HttpRequest, pupil_id: uuid.UUID, copy_id: int) -> HttpResponse:
+    """The school releases the copy of all data the family asked for."""
+    school, pupil = _school_and_pupil(request, pupil_id)
+    found = selectors.copy_requests_for_school(pupil, school).filter(pk=copy_id).first()
+    if found is None:
+        raise Http404
+    services.copy_request_release(actor_id=authenticated_user(request).pk, copy_request=found)
+    messages.success(request, _("The copy is ready for the family to download in the portal."))
     return redirect("consent:reviews", pupil_id=pupil_id)

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 
 from overdracht.accounts.selectors import user_names
 from overdracht.core.sensitivity import Sensitivity
-from overdracht.dossiers.models import DossierSection, SectionRevision, TestResult
+from overdracht.dossiers.models import (
+    DossierSection,
+    PassportVersion,
+    SectionRevision,
+    TestResult,
+)
 from overdracht.dossiers.sections import SPECS, SectionField, SectionSpec
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation
@@ -180,3 +185,38 @@ def test_results_of(pupil: Pupil, school_id: int | None) -> list[TestResult]:
     if school_id is None:
         return []
     return list(TestResult.objects.filter(pupil=pupil, school_id=school_id))
+
+
+@dataclass(frozen=True)
+class SubjectSection:
+    school: str
+    label: str
+    facts: list[tuple[str, str]]
+    version: int
+    updated_at: object
+
+
+def subject_dossier(
+    pupil: Pupil,
+) -> tuple[list[SubjectSection], list[TestResult], PassportVersion | None]:
+    """Everything the schools wrote about the pupil, at every sensitivity (a data subject's
+    copy holds it all), in words; the test results; the current passport."""
+    sections = [
+        SubjectSection(
+            school=s.school.name,
+            label=str(SPECS[s.kind].kind.label),
+            facts=[
+                (str(f.label), readable_value(f, s.content.get(f.name)))
+                for f in SPECS[s.kind].fields
+                if readable_value(f, s.content.get(f.name))
+            ],
+            version=s.version,
+            updated_at=s.updated_at,
+        )
+        for s in DossierSection.objects.filter(pupil=pupil)
+        .select_related("school")
+        .order_by("school__name", "kind")
+        if s.kind in SPECS
+    ]
+    results = list(TestResult.objects.filter(pupil=pupil).select_related("school"))
+    return sections, results, PassportVersion.objects.filter(pupil=pupil).first()

@@ -15,7 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from overdracht.consent.selectors import open_correction_requests, reviews_past_deadline
+from overdracht.consent.selectors import (
+    open_copy_requests,
+    open_correction_requests,
+    reviews_past_deadline,
+)
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.dossiers.passport import passports_to_read
@@ -131,6 +135,15 @@ def _reviews(user: Any, schools: list[School]) -> list[Reminder]:
                     url=reverse("consent:reviews", args=[pupil.pk]),
                     date=review.deadline,
                     overdue=True,
+                )
+            )
+        for asked in open_copy_requests(school).select_related("pupil"):
+            result.append(
+                Reminder(
+                    text=_("Copy of all data asked for %(pupil)s") % {"pupil": asked.pupil.name},
+                    url=reverse("consent:reviews", args=[asked.pupil_id]),
+                    date=asked.due,
+                    overdue=asked.due < timezone.localdate(),
                 )
             )
         for request in open_correction_requests(school).select_related("pupil"):

@@ -36,7 +36,7 @@ from overdracht.handovers.forms import (
 from overdracht.handovers.models import Agreement, CalendarFeed, HandoverMeeting
 from overdracht.handovers.tasks import tasks_of
 from overdracht.pupils.models import Transition
-from overdracht.pupils.permissions import pupil_access_or_404, staff_level_at
+from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record, staff_level_at
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, deny, school_or_404
@@ -88,6 +88,7 @@ def plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             return redirect("handovers:meeting", meeting_id=meeting.pk)
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="plan_handover")
     return render(request, "handovers/plan.html", {"pupil": pupil, "form": form})
 
 
@@ -296,9 +297,13 @@ def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
-    return render(
-        request, "handovers/tasks.html", {"today": timezone.localdate(), "tasks": tasks_of(user)}
+    found = tasks_of(user)
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        details={"tasks": len(found.steps) + len(found.reminders)},
     )
+    return render(request, "handovers/tasks.html", {"today": timezone.localdate(), "tasks": found})
 
 
 class FeedForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from overdracht.oso.content import SECTIONS_FILENAME, DossierContent
 from overdracht.oso.content_reading import content_from_mapped, sections_from_attachment
 from overdracht.oso.models import DossierState, ImportBatch, ReceivedAttachment, ReceivedDossier
+from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
 
 
@@ -82,4 +83,14 @@ def delivered_dossier(*, pupil_id: uuid.UUID, from_school: School) -> ReceivedDo
         .select_related("school")
         .only("pk", "received_at", "first_opened_at", "school__name", "state")
         .first()
+    )
+
+
+def received_dossiers_of_pupil(pupil: Pupil) -> QuerySet[ReceivedDossier]:
+    """Every dossier received for the pupil, at any school of the installation."""
+    return (
+        ReceivedDossier.objects.filter(pupil=pupil)
+        .select_related("school")
+        .defer("tree", "mapped")
+        .order_by("received_at")
     )

@@ -83,6 +83,13 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
                 "finished": found.state == "finished",
             }
         )
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        target=f"import_batch:{found.pk}",
+        details={"files": len(files)},
+    )
     return render(
         request,
         "oso/batch.html",

@@ -12,4 +12,10 @@ urlpatterns = [
     path("<uuid:pupil_id>/consents/", views.consents, name="consents"),
     path("<uuid:pupil_id>/correction/", views.correction, name="correction"),
     path("<uuid:pupil_id>/looked/", views.looked, name="looked"),
+    path("<uuid:pupil_id>/copy/", views.copy, name="copy"),
+    path(
+        "<uuid:pupil_id>/copy/<int:request_id>/<str:kind>/",
+        views.copy_download,
+        name="copy_download",
+    ),
 ]

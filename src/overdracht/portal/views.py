@@ -3,6 +3,7 @@ for the family: staff use the school pages."""
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
 from overdracht.handovers import selectors as handover_selectors
 from overdracht.portal.selectors import dossier_preview, who_looked
+from overdracht.portal.subject_copy import subject_copy
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import (
     PupilAccess,
@@ -34,6 +36,7 @@ from overdracht.pupils.permissions import (
     pupil_read_record,
 )
 from overdracht.pupils.selectors import children_of_user, pupil_detail
+from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm
 
 
@@ -240,6 +243,7 @@ def correction(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             _("Your request has been sent to the school. The school answers within four weeks."),
         )
         return redirect("portal:child", pupil_id=pupil_id)
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="correction")
     return render(
         request, "portal/correction.html", _context(access, pupil, "correction", form=form)
     )
@@ -252,3 +256,79 @@ def looked(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     return render(
         request, "portal/looked.html", _context(access, pupil, "looked", looks=who_looked(pupil))
     )
+
+
+def _current_school(pupil: Pupil) -> School | None:
+    found = pupil.enrolments.select_related("school").order_by("-school_year", "-pk").first()
+    return found.school if found else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def copy(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    """Ask for a copy of all the child's data; download it once the school released it."""
+    access, pupil = _family(request, pupil_id)
+    user = authenticated_user(request)
+    may_ask = _may_read_dossier(access, pupil)
+    school = _current_school(pupil)
+    if request.method == "POST":
+        if not may_ask or school is None:
+            raise PermissionDenied
+        try:
+            consent_services.copy_request_add(actor_id=user.pk, pupil=pupil, school=school)
+        except consent_services.ConsentError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Your request has been sent to %(school)s. The school answers within four weeks.")
+                % {"school": school.name},
+            )
+        return redirect("portal:copy", pupil_id=pupil_id)
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="copy")
+    return render(
+        request,
+        "portal/copy.html",
+        _context(
+            access,
+            pupil,
+            "copy",
+            may_ask=may_ask and school is not None,
+            requests=consent.copy_requests_of(pupil, user.pk),
+        ),
+    )
+
+
+@login_required
+def copy_download(
+    request: HttpRequest, pupil_id: uuid.UUID, request_id: int, kind: str
+) -> HttpResponse:
+    access, pupil = _family(request, pupil_id)
+    released = (
+        consent.copy_requests_of(pupil, authenticated_user(request).pk)
+        .filter(pk=request_id, released_at__isnull=False)
+        .first()
+    )
+    if released is None or kind not in ("pdf", "json") or not _may_read_dossier(access, pupil):
+        raise Http404
+    data = subject_copy(pupil)
+    audit_record(
+        AuditAction.COPY_DOWNLOADED,
+        request=request,
+        actor_role=access.role,
+        school_id=released.school_id,
+        subject_pupil_id=pupil.pk,
+        target=f"copy_request:{released.pk}",
+        details={"kind": kind},
+    )
+    name = f"gegevens-{pupil.call_name}-{timezone.localdate():%Y%m%d}"
+    if kind == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return response
+    html = render_to_string("portal/copy_pdf.html", {"copy": data, "pupil": pupil})
+    response = HttpResponse(pdf.render(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

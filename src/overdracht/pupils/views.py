@@ -23,7 +23,7 @@ from overdracht.pupils.forms import (
     PupilSearchForm,
     RegistrationForm,
 )
-from overdracht.pupils.permissions import Relation, pupil_access_or_404
+from overdracht.pupils.permissions import Relation, pupil_access_or_404, pupil_read_record
 from overdracht.schools.permissions import Perm, has_school_perm, school_or_404
 from overdracht.schools.selectors import class_groups_of_school
 
@@ -145,6 +145,7 @@ def invitation_create(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse
             _("The invitation has been sent. The link is valid for a limited number of days."),
         )
         return redirect("pupils:detail", pupil_id=pupil.pk)
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="invitation")
     return render(request, "pupils/invitation_create.html", {"pupil": pupil, "form": form})
 
 
