@@ -53,6 +53,7 @@ check: install
 	  echo "The OSO standard is not at $$standard: the check oso.E001/E002 is skipped."; fi; \
 	OSO_STANDARD_REQUIRED=$$required DJANGO_SETTINGS_MODULE=overdracht.conf.production \
 	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  OVERDRACHT_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  DJANGO_ALLOWED_HOSTS=overdracht.example $(MANAGE) check --deploy --fail-level WARNING
 
 # The pre-commit hook in .githooks (ruff and mypy strict, as CI runs them).

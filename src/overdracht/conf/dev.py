@@ -6,7 +6,7 @@ import secrets
 
 from overdracht.conf.base import *  # noqa: F403
 from overdracht.conf.base import VAR_DIR
-from overdracht.conf.env import env_str
+from overdracht.conf.env import env_list, env_str
 
 DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
@@ -23,3 +23,16 @@ def _dev_secret_key() -> str:
 
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "") or _dev_secret_key()
+
+
+def _dev_encryption_key() -> str:
+    """A key kept in var/ beside the demo's database; a real installation sets its own."""
+    key_file = VAR_DIR / "dev-encryption-key"
+    if not key_file.exists():
+        from cryptography.fernet import Fernet
+
+        key_file.write_text(Fernet.generate_key().decode())
+    return key_file.read_text().strip()
+
+
+OVERDRACHT_ENCRYPTION_KEYS = env_list("OVERDRACHT_ENCRYPTION_KEYS") or [_dev_encryption_key()]

@@ -10,6 +10,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - the test settings never serve real data
+# A fixed test key (32 bytes, URL-safe base64), never used outside the test run.
+OVERDRACHT_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWtleS1mb3ItZW5jcnlwdGlvbi0zMmI="]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from overdracht.core.fields import EncryptedJSONField
 from overdracht.dossiers.sections import SectionKind
 from overdracht.pupils.models import Pupil
 
@@ -20,7 +21,7 @@ class DossierSection(models.Model):
         "schools.School", on_delete=models.CASCADE, related_name="dossier_sections"
     )
     kind = models.CharField(max_length=24, choices=SectionKind.choices)
-    content = models.JSONField(default=dict)
+    content = EncryptedJSONField(default=dict)
     version = models.PositiveIntegerField(default=1)
     updated_by_id = models.BigIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -44,7 +45,7 @@ class SectionRevision(models.Model):
 
     section = models.ForeignKey(DossierSection, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
-    content = models.JSONField()
+    content = EncryptedJSONField()
     author_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     received_dossier_id = models.BigIntegerField(null=True, blank=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from overdracht.core.fields import EncryptedBinaryField, EncryptedJSONField
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.schools.models import Partnership, School
 
@@ -49,8 +50,8 @@ class ReceivedDossier(models.Model):
     sending_name = models.CharField(max_length=200, blank=True)
     dossier_date = models.DateField(null=True, blank=True)
     delivery = models.JSONField(default=dict)
-    mapped = models.JSONField(default=dict)
-    tree = models.JSONField(default=dict)
+    mapped = EncryptedJSONField(default=dict)
+    tree = EncryptedJSONField(default=dict)
     unmapped = models.JSONField(default=dict)
     warnings = models.JSONField(default=list)
     received_at = models.DateTimeField(auto_now_add=True)
@@ -87,7 +88,7 @@ class ReceivedAttachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     found_in = models.CharField(max_length=300)
-    content = models.BinaryField()
+    content = EncryptedBinaryField()
 
     class Meta:
         ordering = ["dossier", "index"]
@@ -130,8 +131,8 @@ class PartnershipDossier(models.Model):
     birth_date = models.DateField(null=True, blank=True)
     dossier_date = models.DateField(null=True, blank=True)
     delivery = models.JSONField(default=dict)
-    mapped = models.JSONField(default=dict)
-    content = models.BinaryField(help_text=_("The file as it arrived."))
+    mapped = EncryptedJSONField(default=dict)
+    content = EncryptedBinaryField(help_text=_("The file as it arrived."))
     received_at = models.DateTimeField(auto_now_add=True)
     imported_by_id = models.BigIntegerField(null=True, blank=True)
     first_opened_at = models.DateTimeField(null=True, blank=True)
@@ -179,7 +180,7 @@ class ImportBatchFile(models.Model):
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveIntegerField()
     name = models.CharField(max_length=255)
-    data = models.BinaryField(null=True, blank=True, help_text=_("Emptied once imported."))
+    data = EncryptedBinaryField(null=True, blank=True, help_text=_("Emptied once imported."))
     status = models.CharField(max_length=10, blank=True)
     pupil_id = models.UUIDField(null=True, blank=True)
     dossier_id = models.BigIntegerField(null=True, blank=True)
