@@ -145,9 +145,10 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# OSO: where the official schema and examples live (outside the project), and input caps.
 # Fernet keys for special-category data at rest (core.crypto): the first encrypts, all decrypt.
 OVERDRACHT_ENCRYPTION_KEYS = env_list("OVERDRACHT_ENCRYPTION_KEYS")
+
+# OSO: where the official schema and examples live (outside the project), and input caps.
 OSO_STANDARD_DIR = Path(env_str("OSO_STANDARD_DIR", str(BASE_DIR.parent / "shared" / "oso")))
 # Production refuses to start without the official schema and rules (`oso.checks`).
 OSO_STANDARD_REQUIRED = env_bool("OSO_STANDARD_REQUIRED", default=False)

@@ -20,5 +20,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once in the tests; the fault tests start a real worker with the database
+# backend (OVERDRACHT_TEST_TASKS_BACKEND) in a separate process.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "OVERDRACHT_TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 WHITENOISE_USE_FINDERS = True

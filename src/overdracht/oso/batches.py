@@ -1,7 +1,8 @@
 """Import batches: the upload page's files, imported by a background task.
 
 Public API: `import_batch_create` (one transaction: the batch and its files, then the task
-is queued once that commits) and the task `import_batch_run`.
+is queued once that commits), the task `import_batch_run`, and `import_batches_resume`
+(when the worker starts again after a crash: the batches it left unfinished go on).
 """
 
 from __future__ import annotations
@@ -57,14 +58,20 @@ def import_batch_create(
     return batch
 
 
+WAITING, CLAIMED = "", "running"
+
+
 @task()
 def import_batch_run(batch_id: int) -> None:
     """Import each waiting file of the batch; every dossier is its own transaction, so a
-    crash halfway leaves the files done so far done and the rest waiting."""
+    crash halfway leaves the files done so far done and the rest waiting. A file is claimed
+    before it is imported, so two runs of one batch never import a file twice."""
     batch = ImportBatch.objects.select_related("school").get(pk=batch_id)
     ImportBatch.objects.filter(pk=batch_id).update(state=BatchState.RUNNING)
-    waiting = batch.files.filter(status="").order_by("position").values_list("pk", flat=True)
+    waiting = batch.files.filter(status=WAITING).order_by("position").values_list("pk", flat=True)
     for file_id in list(waiting):
+        if not ImportBatchFile.objects.filter(pk=file_id, status=WAITING).update(status=CLAIMED):
+            continue  # another run took it
         file = ImportBatchFile.objects.get(pk=file_id)
         outcome = dossier_import(
             data=bytes(file.data or b""),
@@ -82,4 +89,21 @@ def import_batch_run(batch_id: int) -> None:
                 data=None,
             )
             ImportBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)
-    ImportBatch.objects.filter(pk=batch_id).update(state=BatchState.FINISHED)
+    if not batch.files.filter(status__in=(WAITING, CLAIMED)).exists():
+        ImportBatch.objects.filter(pk=batch_id).update(state=BatchState.FINISHED)
+
+
+def import_batches_resume() -> list[int]:
+    """After the worker stopped halfway (a crash, a deploy): the files it had claimed wait
+    again and every unfinished batch is queued. Run it when the worker starts, before it
+    takes tasks (`manage.py import_batches_resume`). A file that was imported but not yet
+    marked is imported again and found unchanged: nothing is imported twice."""
+    resumed = []
+    for batch in ImportBatch.objects.exclude(state=BatchState.FINISHED).order_by("pk"):
+        batch.files.filter(status=CLAIMED).update(status=WAITING)
+        if batch.files.filter(status=WAITING).exists():
+            import_batch_run.enqueue(batch_id=batch.pk)
+            resumed.append(batch.pk)
+        else:
+            ImportBatch.objects.filter(pk=batch.pk).update(state=BatchState.FINISHED)
+    return resumed

@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "held": gettext_lazy("held: does not match the known pupil"),
     "rejected": gettext_lazy("rejected"),
     "": gettext_lazy("waiting"),
+    "running": gettext_lazy("being imported"),
 }
 
 
