@@ -112,3 +112,17 @@ def test_another_familys_copy_cannot_be_downloaded(world: World) -> None:
     url = reverse("portal:copy_download", args=[world.pupil.pk, asked.pk, "json"])
     assert client_for(world.other_guardian_user).get(url).status_code == 404
     assert client_for(world.guardian_user).get(url.replace("/json/", "/xml/")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_correction_request_is_due_in_four_weeks_in_my_tasks(world: World) -> None:
+    client_for(world.guardian_user).post(
+        reverse("portal:correction", args=[world.pupil.pk]), {"text": "Het adres klopt niet."}
+    )
+    found = [
+        r
+        for r in tasks_of(world.care_coordinator).reminders
+        if "Correctie" in r.text or "correctie" in r.text
+    ]
+    assert [r.date for r in found] == [timezone.localdate() + dt.timedelta(weeks=4)]
+    assert not found[0].overdue

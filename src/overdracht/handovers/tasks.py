@@ -20,6 +20,7 @@ from overdracht.consent.selectors import (
     open_correction_requests,
     reviews_past_deadline,
 )
+from overdracht.consent.services import COPY_WITHIN as ANSWER_WITHIN
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.dossiers.passport import passports_to_read
@@ -147,13 +148,14 @@ def _reviews(user: Any, schools: list[School]) -> list[Reminder]:
                 )
             )
         for request in open_correction_requests(school).select_related("pupil"):
+            due = timezone.localdate(request.created_at) + ANSWER_WITHIN
             result.append(
                 Reminder(
                     text=_("Correction requested for the dossier of %(pupil)s")
                     % {"pupil": request.pupil.name},
                     url=reverse("consent:reviews", args=[request.pupil_id]),
-                    date=timezone.localdate(request.created_at),
-                    overdue=False,
+                    date=due,
+                    overdue=due < timezone.localdate(),
                 )
             )
     return result
