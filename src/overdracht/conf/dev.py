@@ -27,6 +27,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "") or _dev_secret_key()
 
 def _dev_encryption_key() -> str:
     """A key kept in var/ beside the demo's database; a real installation sets its own."""
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     key_file = VAR_DIR / "dev-encryption-key"
     if not key_file.exists():
         from cryptography.fernet import Fernet

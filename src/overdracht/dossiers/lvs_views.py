@@ -23,7 +23,7 @@ from overdracht.dossiers.lvs import LvsError, LvsPreview, lvs_import, lvs_previe
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # the file then travels (compressed) in the preview form
 TOKEN_AGE = 3600
 _SALT = "overdracht.lvs"
 
@@ -41,7 +41,7 @@ class LvsUploadForm(forms.Form):
     def clean_results_file(self) -> bytes:
         upload = self.cleaned_data["results_file"]
         if (upload.size or 0) > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            raise forms.ValidationError(_("The file is larger than 2 MB; split it."))
         return bytes(upload.read())
 
 
