@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from overdracht.demo.services import demo_region_load
-from overdracht.handovers.models import ChecklistTick, TransitionStep
+from overdracht.regional_calendar.models import ChecklistTick
+from overdracht.steps.models import TransitionStep
 from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from overdracht.demo.services import demo_region_load
-from overdracht.handovers.models import CalendarFeed
 from overdracht.retention.models import LegalHold
+from overdracht.worklist.models import CalendarFeed
 from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

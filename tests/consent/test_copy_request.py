@@ -20,7 +20,7 @@ from overdracht.audit.models import AuditAction, AuditEvent
 from overdracht.consent.models import CopyRequest
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
-from overdracht.handovers.tasks import tasks_of
+from overdracht.worklist.selectors import worklist_of
 from tests.conftest import World, client_for
 
 
@@ -53,7 +53,7 @@ def test_a_parent_asks_the_school_releases_and_the_parent_downloads_everything(
     assert CopyRequest.objects.filter(pupil=world.pupil).count() == 1
 
     # The school sees it in Mijn taken, with the due date.
-    reminders = tasks_of(world.care_coordinator).reminders
+    reminders = worklist_of(world.care_coordinator).items
     found = [r for r in reminders if world.pupil.name in r.text and "Kopie" in r.text]
     assert [r.date for r in found] == [asked.due]
     download = reverse("portal:copy_download", args=[world.pupil.pk, asked.pk, "json"])
@@ -63,7 +63,7 @@ def test_a_parent_asks_the_school_releases_and_the_parent_downloads_everything(
     care.post(reverse("consent:copy_release", args=[world.pupil.pk, asked.pk]))
     asked.refresh_from_db()
     assert asked.released_at is not None
-    assert not [r for r in tasks_of(world.care_coordinator).reminders if "Kopie" in r.text]
+    assert not [r for r in worklist_of(world.care_coordinator).items if "Kopie" in r.text]
 
     data = json.loads(mother.get(download).content)
     assert data["pupil"]["name"] == world.pupil.name
@@ -121,7 +121,7 @@ def test_a_correction_request_is_due_in_four_weeks_in_my_tasks(world: World) -> 
     )
     found = [
         r
-        for r in tasks_of(world.care_coordinator).reminders
+        for r in worklist_of(world.care_coordinator).items
         if "Correctie" in r.text or "correctie" in r.text
     ]
     assert [r.date for r in found] == [timezone.localdate() + dt.timedelta(weeks=4)]

@@ -19,7 +19,7 @@ from overdracht.pupils import services as pupil_services
 from overdracht.pupils.events import transition_created
 from overdracht.pupils.models import Transition, TransitionKind
 from tests.conftest import World
-from tests.handovers.helpers import leaving_for_mbo, review_waiting
+from tests.steps.helpers import leaving_for_mbo, review_waiting
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "overdracht"
 MODEL_SIGNALS = re.compile(r"\b(pre|post)_(save|delete|init)\b|\bm2m_changed\b")

@@ -131,11 +131,11 @@ def test_demo_accounts_log_in_with_the_printed_password(demo: None) -> None:
 def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
     from overdracht.care.models import Referral
     from overdracht.dossiers.models import PassportVersion
-    from overdracht.handovers.models import Agreement, HandoverMeeting
+    from overdracht.meetings.models import Agreement, HandoverMeeting
 
     zorg = verified_login(Client(), User.objects.get(email="zorg@waalstad-college.example"))
     college = School.objects.get(brin="99BA")
-    page = zorg.get(reverse("handovers:school_meetings", args=[college.pk])).content.decode()
+    page = zorg.get(reverse("meetings:school_meetings", args=[college.pk])).content.decode()
     waiting = page[page.index('data-testid="to-discuss"') : page.index("planned-heading")]
     assert waiting.count("Warme overdracht plannen") == 1  # two of the three flagged have one
     assert HandoverMeeting.objects.filter(receiving_school=college).count() == 3
@@ -147,7 +147,7 @@ def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
         ("Noor", "dossier"),
         ("Noor", "special_education_referral"),
     }
-    tasks = zorg.get(reverse("handovers:tasks")).content.decode()
+    tasks = zorg.get(reverse("worklist:index")).content.decode()
     assert Agreement.objects.get().text in tasks
     mother = verified_login(Client(), User.objects.get(email="ouder@mail.example"))
     elif_ = Pupil.objects.get(call_name="Elif", surname="Çelik")

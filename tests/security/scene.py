@@ -23,20 +23,16 @@ from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import PassportVersion
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
-from overdracht.handovers.calendar import calendar_ensure
-from overdracht.handovers.models import (
-    Agreement,
-    HandoverMeeting,
-    MeetingParticipant,
-    TransitionStep,
-)
+from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ImportBatch
 from overdracht.oso.services import dossier_import
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
+from overdracht.regional_calendar.services import calendar_ensure
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
+from overdracht.steps.models import TransitionStep
 from tests.conftest import World, make_user
 
 

@@ -126,32 +126,30 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "dossiers:section_edit": _p("dossiers:section_edit", "support_needs"),
     "dossiers:supplement_edit": _p("dossiers:supplement_edit", "hoogbegaafdheid"),
     "dossiers:unread": _s("dossiers:unread"),
-    "handovers:agreement_done": lambda s: reverse(
-        "handovers:agreement_done", args=[s.agreement.pk]
+    "meetings:agreement_done": lambda s: reverse("meetings:agreement_done", args=[s.agreement.pk]),
+    "regional_calendar:calendar": _s("regional_calendar:calendar"),
+    "regional_calendar:checklist_save": lambda s: reverse(
+        "regional_calendar:checklist_save", args=[s.world.school.pk, s.milestone_id]
     ),
-    "handovers:calendar": _s("handovers:calendar"),
-    "handovers:checklist_save": lambda s: reverse(
-        "handovers:checklist_save", args=[s.world.school.pk, s.milestone_id]
+    "worklist:feed": lambda s: reverse("worklist:feed", args=["not-a-token"]),
+    "worklist:feed_settings": _plain("worklist:feed_settings"),
+    "meetings:meeting": lambda s: reverse("meetings:meeting", args=[s.meeting.pk]),
+    "meetings:meeting_ics": lambda s: reverse("meetings:meeting_ics", args=[s.meeting.pk]),
+    "regional_calendar:milestone_add": lambda s: reverse(
+        "regional_calendar:milestone_add", args=[s.world.school.region_id]
     ),
-    "handovers:feed": lambda s: reverse("handovers:feed", args=["not-a-token"]),
-    "handovers:feed_settings": _plain("handovers:feed_settings"),
-    "handovers:meeting": lambda s: reverse("handovers:meeting", args=[s.meeting.pk]),
-    "handovers:meeting_ics": lambda s: reverse("handovers:meeting_ics", args=[s.meeting.pk]),
-    "handovers:milestone_add": lambda s: reverse(
-        "handovers:milestone_add", args=[s.world.school.region_id]
+    "regional_calendar:milestone_remove": lambda s: reverse(
+        "regional_calendar:milestone_remove", args=[s.world.school.region_id, "own-1"]
     ),
-    "handovers:milestone_remove": lambda s: reverse(
-        "handovers:milestone_remove", args=[s.world.school.region_id, "own-1"]
+    "meetings:plan": _p("meetings:plan"),
+    "steps:pupil_steps": _p("steps:pupil_steps"),
+    "regional_calendar:region_milestones": lambda s: reverse(
+        "regional_calendar:region_milestones", args=[s.world.school.region_id]
     ),
-    "handovers:plan": _p("handovers:plan"),
-    "handovers:pupil_steps": _p("handovers:pupil_steps"),
-    "handovers:region_milestones": lambda s: reverse(
-        "handovers:region_milestones", args=[s.world.school.region_id]
-    ),
-    "handovers:responsibilities": _s("handovers:responsibilities"),
-    "handovers:school_meetings": _s("handovers:school_meetings"),
-    "handovers:step_done": lambda s: reverse("handovers:step_done", args=[s.step.pk]),
-    "handovers:tasks": _plain("handovers:tasks"),
+    "steps:responsibilities": _s("steps:responsibilities"),
+    "meetings:school_meetings": _s("meetings:school_meetings"),
+    "steps:step_done": lambda s: reverse("steps:step_done", args=[s.step.pk]),
+    "worklist:index": _plain("worklist:index"),
     "oso:attachment": lambda s: reverse(
         "oso:attachment", args=[s.world.school.pk, s.dossier_id, 0]
     ),
@@ -231,22 +229,22 @@ EXPECTED: dict[str, str] = {
     "dossiers:section_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:supplement_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:unread": "403 403 403 403 200 403 404 404 404 404 404 L",
-    "handovers:agreement_done": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "handovers:calendar": "200 200 403 403 200 200 404 404 404 404 404 L",
-    "handovers:checklist_save": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "handovers:feed": "404 404 404 404 404 404 404 404 404 404 404 404",
-    "handovers:feed_settings": "200 200 200 200 200 200 200 200 200 200 200 L",
-    "handovers:meeting": "200 200 404 404 200 200 200 404 404 404 404 L",
-    "handovers:meeting_ics": "200 200 404 404 200 200 200 404 404 404 404 L",
-    "handovers:milestone_add": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "handovers:milestone_remove": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "handovers:plan": "200 200 403 403 200 200 404 404 404 404 404 L",
-    "handovers:pupil_steps": "200 200 403 403 200 200 404 404 404 404 404 L",
-    "handovers:region_milestones": "404 404 404 404 404 404 404 200 404 404 404 L",
-    "handovers:responsibilities": "403 403 403 403 403 200 404 404 404 404 404 L",
-    "handovers:school_meetings": "200 200 403 403 200 200 404 404 404 404 404 L",
-    "handovers:step_done": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "handovers:tasks": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "meetings:agreement_done": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "regional_calendar:calendar": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "regional_calendar:checklist_save": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "worklist:feed": "404 404 404 404 404 404 404 404 404 404 404 404",
+    "worklist:feed_settings": "200 200 200 200 200 200 200 200 200 200 200 L",
+    "meetings:meeting": "200 200 404 404 200 200 200 404 404 404 404 L",
+    "meetings:meeting_ics": "200 200 404 404 200 200 200 404 404 404 404 L",
+    "regional_calendar:milestone_add": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "regional_calendar:milestone_remove": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "meetings:plan": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "steps:pupil_steps": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "regional_calendar:region_milestones": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "steps:responsibilities": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "meetings:school_meetings": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "steps:step_done": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "worklist:index": "200 200 200 200 200 200 200 200 200 200 200 L",
     "oso:attachment": "403 403 403 403 200 403 404 404 404 404 404 L",
     "oso:batch": "403 403 403 403 200 200 404 404 404 404 404 L",
     "oso:incoming": "403 403 403 403 200 200 404 404 404 404 404 L",
@@ -283,10 +281,10 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "accounts:two_factor_setup",
         "accounts:two_factor_verify",
         "dashboard:home",
-        "handovers:feed_settings",
-        "handovers:calendar",
-        "handovers:region_milestones",
-        "handovers:responsibilities",
+        "worklist:feed_settings",
+        "regional_calendar:calendar",
+        "regional_calendar:region_milestones",
+        "steps:responsibilities",
         "dossiers:packs",
         "dossiers:pack_edit",
         "dossiers:lvs_import",

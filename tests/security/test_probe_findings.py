@@ -74,7 +74,7 @@ def test_families_get_404_on_staff_pages_never_an_error(world: World, persona: s
     user = getattr(world, persona)
     pupil = world.pupil if persona == "guardian_user" else world.pupil_elsewhere
     client = client_for(user)
-    for name in ["handovers:pupil_steps", "dossiers:dossier", "dossiers:passport"]:
+    for name in ["steps:pupil_steps", "dossiers:dossier", "dossiers:passport"]:
         assert client.get(reverse(name, args=[pupil.pk])).status_code == 404, name
     # Their own pages still open.
     assert client.get(reverse("portal:child", args=[pupil.pk])).status_code == 200
@@ -138,8 +138,8 @@ def test_a_tip_that_looks_like_a_formula_is_written_as_text(world: World) -> Non
 def test_the_calendar_address_is_hashed_rotates_and_ends_with_log_out_everywhere(
     world: World,
 ) -> None:
-    from overdracht.handovers.models import CalendarFeed
-    from tests.handovers.test_meetings import days_ahead, make_feed_address, plan
+    from overdracht.worklist.models import CalendarFeed
+    from tests.meetings.test_meetings import days_ahead, make_feed_address, plan
 
     plan(
         world,
@@ -167,7 +167,7 @@ def test_the_calendar_address_is_hashed_rotates_and_ends_with_log_out_everywhere
     client.post(reverse("accounts:logout_everywhere"))
     assert client_for(None).get(second).status_code == 404
     # The tasks page no longer prints an address on every visit.
-    tasks = client_for(user).get(reverse("handovers:tasks")).content.decode()
+    tasks = client_for(user).get(reverse("worklist:index")).content.decode()
     assert "/calendar/" not in tasks.replace("/calendar/address/", "")
 
 

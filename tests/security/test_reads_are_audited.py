@@ -11,10 +11,10 @@ import pytest
 
 from overdracht.accounts.models import User
 from overdracht.audit.models import AuditAction, AuditEvent
-from overdracht.handovers.models import HandoverMeeting, MinutesEntry
+from overdracht.meetings.models import HandoverMeeting, MinutesEntry
 from overdracht.schools.services import membership_grant
 from tests.conftest import World, client_for, make_user
-from tests.handovers.test_meetings import days_ahead, plan
+from tests.meetings.test_meetings import days_ahead, plan
 
 Page = tuple[Callable[[World], str], Callable[[World], User], AuditAction]
 
@@ -35,7 +35,7 @@ PAGES: dict[str, Page] = {
         AuditAction.DEVELOPMENT_PLAN_VIEWED,
     ),
     "steps": (
-        lambda w: reverse("handovers:pupil_steps", args=[w.pupil.pk]),
+        lambda w: reverse("steps:pupil_steps", args=[w.pupil.pk]),
         lambda w: w.mentor,
         AuditAction.STEPS_VIEWED,
     ),
@@ -102,14 +102,14 @@ def meeting(world: World) -> HandoverMeeting:
 @pytest.mark.django_db
 def test_the_meeting_invitation_download_is_audited(world: World, meeting: HandoverMeeting) -> None:
     before = AuditEvent.objects.count()
-    url = reverse("handovers:meeting_ics", args=[meeting.pk])
+    url = reverse("meetings:meeting_ics", args=[meeting.pk])
     assert client_for(world.care_coordinator).get(url).status_code == 200
     assert [e.action for e in _since(before)] == [AuditAction.MEETING_VIEWED]
 
 
 @pytest.mark.django_db
 def test_minutes_follow_the_relation_to_the_pupil(world: World, meeting: HandoverMeeting) -> None:
-    url = reverse("handovers:meeting", args=[meeting.pk])
+    url = reverse("meetings:meeting", args=[meeting.pk])
     # The mentor of the pupil's class and the care coordinator read the minutes.
     assert "Faalangst" in client_for(world.mentor).get(url).content.decode()
     assert "Faalangst" in client_for(world.care_coordinator).get(url).content.decode()

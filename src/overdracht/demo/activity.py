@@ -20,14 +20,9 @@ from overdracht.dossiers.models import (
     IntakeAnalysis,
     PassportVersion,
 )
-from overdracht.handovers import events as handover_events
-from overdracht.handovers.agendas import agenda_for
-from overdracht.handovers.models import (
-    Agreement,
-    HandoverMeeting,
-    MeetingParticipant,
-    MinutesEntry,
-)
+from overdracht.meetings import events as handover_events
+from overdracht.meetings.agendas import agenda_for
+from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant, MinutesEntry
 from overdracht.pupils.models import Enrolment, Pupil, Transition
 from overdracht.pupils.services import pupil_create
 from overdracht.schools.models import ClassGroup, Membership, School

@@ -22,7 +22,6 @@ from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
 from overdracht.demo.leaving import brugklas_dossiers_arrived, groep8_at_every_stage
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
-from overdracht.handovers.models import TransitionStep
 from overdracht.oso.generator import dossier_xml
 from overdracht.pupils import services as pupils
 from overdracht.pupils.models import Guardian, Pupil
@@ -40,6 +39,7 @@ from overdracht.schools.services import (
     class_group_teacher_add,
     membership_grant,
 )
+from overdracht.steps.models import TransitionStep
 
 REGION_NAME = "Regio Waalstad (demo)"
 DEMO_PASSWORD = "demo-overdracht-2026"

@@ -25,7 +25,7 @@ from overdracht.consent.forms import CorrectionForm, StatementForm
 from overdracht.consent.models import ConsentPurpose
 from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
-from overdracht.handovers import selectors as handover_selectors
+from overdracht.meetings import selectors as handover_selectors
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.portal.subject_copy import subject_copy
 from overdracht.pupils.models import Pupil

@@ -30,7 +30,7 @@ from overdracht.audit.services import audit_record
 from overdracht.care.services import care_records_erase
 from overdracht.consent.services import reviews_erase
 from overdracht.dossiers.services import dossier_erase
-from overdracht.handovers.services import meetings_erase
+from overdracht.meetings.services import meetings_erase
 from overdracht.oso.services import received_dossiers_erase
 from overdracht.pupils.models import Enrolment, Pupil
 from overdracht.pupils.services import pupil_erase

@@ -1,0 +1,332 @@
+"""Public API of the handovers app (writes): `meeting_plan`, `meeting_change`,
+`meeting_invite`, `meeting_cancel`, `minutes_add`, `agreement_add`, `agreement_done`,
+`calendar_feed_rotate`, `calendar_feed_end`, `feed_token_hash`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.core.names import name_initials
+from overdracht.meetings import events, ics
+from overdracht.meetings.agendas import agenda_for
+from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant, MinutesEntry
+from overdracht.pupils.models import Guardian, Pupil, Transition
+from overdracht.schools.models import School
+
+
+def pupil_initials(pupil: Pupil) -> str:
+    return name_initials(pupil.call_name, pupil.surname)
+
+
+def meeting_event(meeting: HandoverMeeting, *, full_names: bool = True) -> ics.Event:
+    """The meeting as a calendar item; the pupil by initials where `full_names` is off
+    (the personal feed, which a calendar app keeps outside the school)."""
+    pupil = meeting.transition.pupil
+    return ics.Event(
+        uid=f"meeting-{meeting.pk}@overdracht",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.starts_at + dt.timedelta(minutes=meeting.duration_minutes),
+        summary=_("Warm handover %(name)s")
+        % {"name": pupil.name if full_names else pupil_initials(pupil)},
+        location=meeting.video_link or meeting.place,
+        description="\n".join(f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)),
+        url=settings.OVERDRACHT_BASE_URL + reverse("meetings:meeting", args=[meeting.pk]),
+        sequence=meeting.sequence,
+        cancelled=meeting.cancelled_at is not None,
+        organizer=settings.DEFAULT_FROM_EMAIL,
+    )
+
+
+def _send_calendar_item(
+    meeting: HandoverMeeting,
+    *,
+    method: str,
+    subject: str,
+    body: str,
+    only: list[MeetingParticipant] | None = None,
+) -> None:
+    """After the commit, e-mail every invited person (staff, guardians, the pupil with an
+    account; or `only` these) the meeting as a calendar item: REQUEST for a new or changed
+    one, CANCEL."""
+    item = ics.calendar([meeting_event(meeting)], method=method)
+    participants = (
+        only if only is not None else meeting.participants.select_related("user", "guardian")
+    )
+    pupil_user = meeting.transition.pupil.user
+    addresses = sorted(
+        {p.user.email for p in participants if p.user and p.user.email}
+        | {p.guardian.email for p in participants if p.guardian and p.guardian.email}
+        | (
+            {pupil_user.email}
+            if pupil_user and pupil_user.email and any(p.is_pupil for p in participants)
+            else set()
+        )
+    )
+
+    def send() -> None:
+        for address in addresses:
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            message.attach("uitnodiging.ics", item, f"text/calendar; method={method}")
+            message.send()
+
+    transaction.on_commit(send)
+
+
+def _send_invitation(
+    meeting: HandoverMeeting, only: list[MeetingParticipant] | None = None
+) -> None:
+    _send_calendar_item(
+        meeting,
+        method="REQUEST",
+        subject=_("Invitation: warm handover %(name)s")
+        % {"name": meeting.transition.pupil.call_name},
+        body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
+        % {"when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")},
+        only=only,
+    )
+
+
+def _not_cancelled(meeting: HandoverMeeting) -> None:
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This warm handover was cancelled."))
+
+
+def _when_valid(starts_at: dt.datetime, place: str, video_link: str) -> None:
+    if starts_at < timezone.now():
+        raise ValidationError(_("The meeting cannot be in the past."))
+    if not place.strip() and not video_link.strip():
+        raise ValidationError(_("Give a place or a video link."))
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    request: HttpRequest,
+    transition: Transition,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    place: str,
+    video_link: str,
+    staff: list[Any],
+    guardians: list[Guardian],
+    invite_pupil: bool,
+    acting_school: School,
+) -> HandoverMeeting:
+    _when_valid(starts_at, place, video_link)
+    author = authenticated_user(request)
+    meeting = HandoverMeeting.objects.create(
+        transition=transition,
+        sending_school=transition.from_school,
+        receiving_school=transition.to_school,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place.strip(),
+        video_link=video_link.strip(),
+        agenda=agenda_for(transition.kind),
+        created_by_id=author.pk,
+    )
+    people = {author.pk: author, **{u.pk: u for u in staff}}
+    MeetingParticipant.objects.bulk_create(
+        [MeetingParticipant(meeting=meeting, user=u) for u in people.values()]
+        + [MeetingParticipant(meeting=meeting, guardian=g) for g in guardians]
+        + ([MeetingParticipant(meeting=meeting, is_pupil=True)] if invite_pupil else [])
+    )
+    _send_invitation(meeting)
+    audit_record(
+        AuditAction.MEETING_PLANNED,
+        request=request,
+        school_id=acting_school.pk,
+        subject_pupil_id=transition.pupil_id,
+        target=f"meeting:{meeting.pk}",
+        details={"participants": len(people) + len(guardians) + int(invite_pupil)},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_change(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    school: School,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    place: str,
+    video_link: str,
+) -> None:
+    """Move the meeting or change where it is; everyone invited gets the new invitation."""
+    _not_cancelled(meeting)
+    _when_valid(starts_at, place, video_link)
+    meeting.starts_at, meeting.duration_minutes = starts_at, duration_minutes
+    meeting.place, meeting.video_link = place.strip(), video_link.strip()
+    meeting.sequence += 1
+    meeting.save(update_fields=["starts_at", "duration_minutes", "place", "video_link", "sequence"])
+    pupil = meeting.transition.pupil
+    _send_calendar_item(
+        meeting,
+        method="REQUEST",
+        subject=_("Changed: warm handover %(name)s") % {"name": pupil.call_name},
+        body=_("The warm handover is now on %(when)s. The new invitation is attached.")
+        % {"when": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
+    )
+    audit_record(
+        AuditAction.MEETING_CHANGED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"meeting:{meeting.pk}",
+    )
+
+
+@transaction.atomic
+def meeting_invite(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    school: School,
+    staff: list[Any],
+    guardians: list[Guardian],
+) -> int:
+    """Invite more people (staff of either school, the pupil's guardians) to a planned
+    meeting; only they get the invitation. Returns how many were new."""
+    _not_cancelled(meeting)
+    have_users = set(meeting.participants.values_list("user_id", flat=True))
+    have_guardians = set(meeting.participants.values_list("guardian_id", flat=True))
+    added = MeetingParticipant.objects.bulk_create(
+        [MeetingParticipant(meeting=meeting, user=u) for u in staff if u.pk not in have_users]
+        + [
+            MeetingParticipant(meeting=meeting, guardian=g)
+            for g in guardians
+            if g.pk not in have_guardians
+        ]
+    )
+    if added:
+        pupil = meeting.transition.pupil
+        _send_invitation(meeting, only=added)
+        audit_record(
+            AuditAction.MEETING_CHANGED,
+            request=request,
+            school_id=school.pk,
+            subject_pupil_id=pupil.pk,
+            target=f"meeting:{meeting.pk}",
+            details={"invited": len(added)},
+        )
+    return len(added)
+
+
+@transaction.atomic
+def meeting_cancel(
+    *, request: HttpRequest, meeting: HandoverMeeting, school: School, reason: str
+) -> None:
+    """Cancel the meeting; everyone invited is told, and calendar apps remove it."""
+    _not_cancelled(meeting)
+    meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason.strip()[:300]
+    meeting.sequence += 1
+    meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+    pupil = meeting.transition.pupil
+    body = _("The warm handover of %(when)s is cancelled.") % {
+        "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")
+    }
+    if meeting.cancel_reason:
+        body += "\n\n" + meeting.cancel_reason
+    _send_calendar_item(
+        meeting,
+        method="CANCEL",
+        subject=_("Cancelled: warm handover %(name)s") % {"name": pupil.call_name},
+        body=body,
+    )
+    audit_record(
+        AuditAction.MEETING_CANCELLED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"meeting:{meeting.pk}",
+    )
+
+
+@transaction.atomic
+def minutes_add(
+    *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
+) -> MinutesEntry:
+    _not_cancelled(meeting)
+    if not text.strip():
+        raise ValidationError(_("Write something for the minutes."))
+    entry = MinutesEntry.objects.create(
+        meeting=meeting,
+        text=text.strip()[:8000],
+        agenda_item=agenda_item[:200],
+        author=authenticated_user(request),
+        school=school,
+    )
+    audit_record(
+        AuditAction.MINUTES_ADDED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=meeting.transition.pupil_id,
+        target=f"minutes:{entry.pk}",
+    )
+    if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
+        events.warm_handover_held.send(sender=HandoverMeeting, meeting=meeting)
+    return entry
+
+
+def agreement_add(
+    *,
+    request: HttpRequest,
+    meeting: HandoverMeeting,
+    text: str,
+    owner: Any,
+    due_date: dt.date,
+    school: School,
+) -> Agreement:
+    _not_cancelled(meeting)
+    if not meeting.participants.filter(user=owner).exists():
+        raise ValidationError(_("The owner must take part in the meeting."))
+    agreement = Agreement.objects.create(
+        meeting=meeting,
+        text=text.strip()[:500],
+        owner=owner,
+        due_date=due_date,
+        created_by_id=authenticated_user(request).pk,
+    )
+    audit_record(
+        AuditAction.AGREEMENT_ADDED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=meeting.transition.pupil_id,
+        target=f"agreement:{agreement.pk}",
+    )
+    return agreement
+
+
+def agreement_done(*, request: HttpRequest, agreement: Agreement) -> None:
+    if agreement.owner_id != authenticated_user(request).pk:
+        raise ValidationError(_("Only the owner marks an agreement as done."))
+    agreement.done_at = timezone.now()
+    agreement.save(update_fields=["done_at"])
+
+
+def meetings_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
+    """Retention: delete the warm handover meetings of the pupil's transitions with their
+    minutes, agreements and participants."""
+    meetings = HandoverMeeting.objects.filter(transition__pupil_id=pupil_id)
+    counts = {
+        "meetings": meetings.count(),
+        "minutes": MinutesEntry.objects.filter(meeting__in=meetings).count(),
+    }
+    meetings.delete()
+    return counts

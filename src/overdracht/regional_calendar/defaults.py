@@ -1,0 +1,97 @@
+"""The regional calendar's default milestones (from the domain brief), as data: a region
+starts from these and moves their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MilestoneDefault:
+    key: str
+    title: str
+    month: int
+    day: int
+    role: str
+    step_key: str
+    kinds: tuple[str, ...]
+    checklist: tuple[str, ...]
+
+    def date_in(self, school_year: int) -> dt.date:
+        year = school_year if self.month >= 8 else school_year + 1
+        return dt.date(year, self.month, self.day)
+
+
+MILESTONES: tuple[MilestoneDefault, ...] = (
+    MilestoneDefault(
+        "provisional_advice",
+        "Voorlopig schooladvies",
+        1,
+        31,
+        "teacher",
+        "advice_given",
+        ("po_vo",),
+        ("Advies besproken met ouders", "Ouders hebben een kopie van het dossier"),
+    ),
+    MilestoneDefault(
+        "test_results",
+        "Uitslag doorstroomtoets",
+        3,
+        15,
+        "teacher",
+        "advice_given",
+        ("po_vo",),
+        ("Uitslag naar ouders", "Advies heroverwogen waar nodig"),
+    ),
+    MilestoneDefault(
+        "final_advice",
+        "Definitief schooladvies",
+        3,
+        24,
+        "teacher",
+        "advice_given",
+        ("po_vo",),
+        ("Advies nooit verlaagd", "Onderbouwing vastgelegd"),
+    ),
+    MilestoneDefault(
+        "registration_week",
+        "Aanmeldweek VO",
+        3,
+        31,
+        "school_admin",
+        "registered",
+        ("po_vo",),
+        ("Aanmeldingen verwerkt", "Dossiers opgevraagd"),
+    ),
+    MilestoneDefault(
+        "mbo_registration",
+        "Aanmelding mbo (1 april)",
+        4,
+        1,
+        "career_counsellor",
+        "registered",
+        ("vo_mbo",),
+        ("Iedere leerling aangemeld", "Studiekeuzeadvies gevraagd"),
+    ),
+    MilestoneDefault(
+        "ho_registration",
+        "Aanmelding hoger onderwijs (1 mei)",
+        5,
+        1,
+        "career_counsellor",
+        "registered",
+        ("vo_ho",),
+        ("Aangemeld via Studielink", "Fixusdata (15 januari) gecontroleerd"),
+    ),
+    MilestoneDefault(
+        "feedback",
+        "Terugkoppeling aan de basisschool",
+        6,
+        30,
+        "mentor",
+        "feedback_sent",
+        ("po_vo",),
+        ("Per oud-leerling: op, boven of onder advies",),
+    ),
+)

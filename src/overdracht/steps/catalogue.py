@@ -1,0 +1,63 @@
+"""The steps of each kind of transition and the default "who does what" (from the domain
+brief), as data."""
+
+from __future__ import annotations
+
+STEPS: dict[str, list[tuple[str, str]]] = {
+    "po_vo": [
+        ("advice_given", "Schooladvies gegeven"),
+        ("registered", "Aangemeld bij de VO-school"),
+        ("dossier_requested", "Dossier opgevraagd"),
+        ("review_done", "Inzage door ouders"),
+        ("dossier_sent", "Dossier verstuurd"),
+        ("received", "Dossier ontvangen"),
+        ("analysed", "Dossier geanalyseerd"),
+        ("passport_shared", "Paspoort gedeeld"),
+        ("warm_handover_held", "Warme overdracht gehouden"),
+        ("aftercare", "Nazorg: eerste check-in"),
+        ("feedback_sent", "Terugkoppeling verstuurd"),
+    ],
+    "vo_mbo": [
+        ("registered", "Aangemeld bij het mbo"),
+        ("review_done", "Inzage door leerling/ouders"),
+        ("dossier_sent", "Dossier verstuurd"),
+        ("warm_handover_held", "Warme overdracht gehouden"),
+        ("aftercare", "Nazorg: eerste check-in"),
+    ],
+}
+STEPS["vo_ho"] = [("registered", "Aangemeld bij het hoger onderwijs"), *STEPS["vo_mbo"][1:]]
+STEPS["po_po"] = STEPS["vo_vo"] = STEPS["po_vo"][1:]
+STEPS["within_school"] = [
+    ("passport_shared", "Paspoort gedeeld met de nieuwe mentor"),
+    ("warm_handover_held", "Overdrachtsgesprek mentoren"),
+]
+
+# Default "who does what" (a school changes it in its register).
+DEFAULT_OWNER_ROLE: dict[str, str] = {
+    "advice_given": "teacher",
+    "registered": "school_admin",
+    "dossier_requested": "school_admin",
+    "review_done": "care_coordinator",
+    "dossier_sent": "care_coordinator",
+    "received": "care_coordinator",
+    "analysed": "care_coordinator",
+    "passport_shared": "care_coordinator",
+    "warm_handover_held": "care_coordinator",
+    "aftercare": "mentor",
+    "feedback_sent": "mentor",
+}
+
+
+def step_label(key: str) -> str:
+    """The name of a step, whatever the kind of transition it belongs to."""
+    for steps in STEPS.values():
+        for step_key, label in steps:
+            if step_key == key:
+                return label
+    return key
+
+
+# Which school of a transition does a step: the sending school, the receiving school, or
+# both (a warm handover is held together). Keys not named here belong to the receiving one.
+SENDING_STEPS = frozenset({"advice_given", "review_done", "dossier_sent"})
+SHARED_STEPS = frozenset({"warm_handover_held"})

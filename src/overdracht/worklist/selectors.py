@@ -1,0 +1,164 @@
+"""*Mijn taken*: one list per user of what waits for them — the steps their role owns, the
+agreements made with them, their warm handovers, and lines gathered from the rest of
+the product (a milestone of the regional calendar that is near, passports of their classes
+still to read, guardians' reviews past their deadline, correction requests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from overdracht.consent.selectors import (
+    open_copy_requests,
+    open_correction_requests,
+    reviews_past_deadline,
+)
+from overdracht.consent.services import COPY_WITHIN as ANSWER_WITHIN
+from overdracht.core.school_year import current_school_year
+from overdracht.dossiers.models import IntakeAnalysis
+from overdracht.dossiers.passport import passports_to_read
+from overdracht.meetings import selectors as meeting_selectors
+from overdracht.meetings.models import Agreement, HandoverMeeting
+from overdracht.regional_calendar.models import Milestone
+from overdracht.regional_calendar.selectors import calendar_progress
+from overdracht.schools.models import School
+from overdracht.schools.permissions import Perm, school_permissions, school_roles
+from overdracht.steps.models import TransitionStep
+from overdracht.steps.selectors import my_steps
+
+# A milestone appears this many days before its date, and stays while it is not complete.
+MILESTONE_NOTICE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class WorklistItem:
+    text: str
+    url: str  # empty when the user's role has no page to go to
+    date: dt.date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Worklist:
+    steps: list[TransitionStep]
+    agreements: QuerySet[Agreement]
+    meetings: QuerySet[HandoverMeeting]
+    to_discuss: list[IntakeAnalysis]
+    items: list[WorklistItem]  # lines gathered from the other apps
+
+
+def worklist_of(user: Any) -> Worklist:
+    today = timezone.localdate()
+    schools = list(School.objects.filter(pk__in=school_roles(user)).order_by("name"))
+    items = [
+        *_milestones_near(user, schools, today),
+        *_passports(user),
+        *_reviews(user, schools),
+    ]
+    items.sort(key=lambda r: (r.date or dt.date.max, r.text))
+    return Worklist(
+        steps=my_steps(user),
+        agreements=meeting_selectors.open_agreements(user),
+        meetings=meeting_selectors.meetings_as_participant(user).filter(
+            starts_at__gte=timezone.now() - dt.timedelta(hours=2), cancelled_at__isnull=True
+        ),
+        to_discuss=[
+            analysis
+            for school in schools
+            if Perm.HANDOVER_MEETINGS in school_permissions(user)[school.pk]
+            for analysis in meeting_selectors.still_to_discuss(school.pk)
+        ],
+        items=items,
+    )
+
+
+def _milestones_near(user: Any, schools: list[School], today: dt.date) -> list[WorklistItem]:
+    """Milestones whose responsible role the user has at a school, near or past, while some
+    of that school's pupils have not done the step."""
+    roles, perms = school_roles(user), school_permissions(user)
+    result = []
+    for school in schools:
+        near_and_mine = partial(_near_and_mine, roles=roles[school.pk], today=today)
+        for progress in calendar_progress(school, current_school_year(), only=near_and_mine):
+            if progress.done >= progress.total:
+                continue
+            milestone = progress.milestone
+            may_open = Perm.VIEW_TRANSITIONS in perms[school.pk]
+            result.append(
+                WorklistItem(
+                    text=_("%(milestone)s (%(school)s): %(open)d of %(total)d pupils to go")
+                    % {
+                        "milestone": milestone.title,
+                        "school": school.name,
+                        "open": progress.total - progress.done,
+                        "total": progress.total,
+                    },
+                    url=reverse("regional_calendar:calendar", args=[school.pk]) if may_open else "",
+                    date=milestone.date,
+                    overdue=progress.overdue,
+                )
+            )
+    return result
+
+
+def _near_and_mine(milestone: Milestone, *, roles: set[str], today: dt.date) -> bool:
+    return milestone.role in roles and (milestone.date - today).days <= MILESTONE_NOTICE_DAYS
+
+
+def _passports(user: Any) -> list[WorklistItem]:
+    return [
+        WorklistItem(
+            text=_("Read the passport of %(pupil)s") % {"pupil": passport.pupil.name},
+            url=reverse("dossiers:passport", args=[passport.pupil_id]),
+            date=timezone.localdate(passport.created_at),
+            overdue=False,
+        )
+        for passport in passports_to_read(user)
+    ]
+
+
+def _reviews(user: Any, schools: list[School]) -> list[WorklistItem]:
+    perms = school_permissions(user)
+    result = []
+    for school in schools:
+        if Perm.MANAGE_REVIEWS not in perms[school.pk]:
+            continue
+        for review in reviews_past_deadline(school):
+            pupil = review.transition.pupil
+            result.append(
+                WorklistItem(
+                    text=_("Review by the guardians of %(pupil)s is past its deadline")
+                    % {"pupil": pupil.name},
+                    url=reverse("consent:reviews", args=[pupil.pk]),
+                    date=review.deadline,
+                    overdue=True,
+                )
+            )
+        for asked in open_copy_requests(school).select_related("pupil"):
+            result.append(
+                WorklistItem(
+                    text=_("Copy of all data asked for %(pupil)s") % {"pupil": asked.pupil.name},
+                    url=reverse("consent:reviews", args=[asked.pupil_id]),
+                    date=asked.due,
+                    overdue=asked.due < timezone.localdate(),
+                )
+            )
+        for request in open_correction_requests(school).select_related("pupil"):
+            due = timezone.localdate(request.created_at) + ANSWER_WITHIN
+            result.append(
+                WorklistItem(
+                    text=_("Correction requested for the dossier of %(pupil)s")
+                    % {"pupil": request.pupil.name},
+                    url=reverse("consent:reviews", args=[request.pupil_id]),
+                    date=due,
+                    overdue=due < timezone.localdate(),
+                )
+            )
+    return result

@@ -1,0 +1,111 @@
+"""The regional calendar: milestones with their progress, checked against the demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from overdracht.accounts.models import User
+from overdracht.core.school_year import current_school_year
+from overdracht.demo.services import demo_region_load
+from overdracht.regional_calendar.selectors import calendar_progress
+from overdracht.schools.models import School
+from overdracht.steps.models import TransitionStep
+from overdracht.steps.selectors import owner_role, responsibilities_of
+from tests.conftest import verified_login
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    demo_region_load()
+
+
+@pytest.mark.django_db
+def test_demo_calendar_progress_matches_the_demo_data(demo: None) -> None:
+    year = current_school_year()
+    college = School.objects.get(brin="99BA")
+    by_key = {p.milestone.key: p for p in calendar_progress(college, year)}
+    # leerjaar 4 vmbo: 20 pupils heading for MBO, five registered at the ROC already
+    assert (by_key["mbo_registration"].done, by_key["mbo_registration"].total) == (5, 20)
+    regenboog = School.objects.get(name="OBS De Regenboog")
+    by_key = {p.milestone.key: p for p in calendar_progress(regenboog, year)}
+    # groep 8: 29 pupils, no advice yet in the autumn
+    assert (by_key["provisional_advice"].done, by_key["provisional_advice"].total) == (0, 29)
+    assert calendar_progress(regenboog, year)[0].milestone.title == ("Voorlopig schooladvies")
+
+
+@pytest.mark.django_db
+def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
+    college = School.objects.get(brin="99BA")
+    decaan = verified_login(Client(), User.objects.get(email="decaan@waalstad-college.example"))
+    page = decaan.get(reverse("regional_calendar:calendar", args=[college.pk])).content.decode()
+    assert "Aanmelding mbo (1 april)" in page
+    assert "5 van 20" in page
+    assert "<td>Decaan</td>" in page  # the responsible role, in words
+    groep8 = verified_login(Client(), User.objects.get(email="groep8@regenboog.example"))
+    tasks = groep8.get(reverse("worklist:index")).content.decode()
+    step = (
+        TransitionStep.objects.filter(
+            key="advice_given",
+            transition__from_school__name="OBS De Regenboog",
+            due_date__isnull=False,
+            done_at__isnull=True,
+        )
+        .order_by("due_date", "pk")
+        .first()
+    )
+    assert step is not None
+    assert "Schooladvies gegeven" in tasks
+    assert step.transition.pupil.name in tasks
+
+
+@pytest.mark.django_db
+def test_pupil_steps_show_owner_due_and_overdue(demo: None) -> None:
+    step = (
+        TransitionStep.objects.filter(
+            transition__from_school__name="OBS De Regenboog", key="advice_given"
+        )
+        .select_related("transition")
+        .first()
+    )
+    assert step is not None
+    step.due_date = dt.date(2000, 1, 31)
+    step.save(update_fields=["due_date"])
+    ib = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
+    page = ib.get(reverse("steps:pupil_steps", args=[step.transition.pupil_id])).content.decode()
+    assert "Schooladvies gegeven" in page
+    assert "31 januari 2000" in page
+    assert "te laat" in page
+    assert "Docent" in page  # the default owner of the advice
+    # another school: 404, no hint the pupil exists
+    college_staff = verified_login(
+        Client(), User.objects.get(email="decaan@waalstad-college.example")
+    )
+    other = college_staff.get(reverse("steps:pupil_steps", args=[step.transition.pupil_id]))
+    assert other.status_code == 404
+
+
+@pytest.mark.django_db
+def test_register_moves_a_step_to_another_role(demo: None) -> None:
+    college = School.objects.get(brin="99BA")  # Waalstad College, by its administrator
+    admin = User.objects.get(email="beheer@waalstad-college.example")
+    client = verified_login(Client(), admin)
+    url = reverse("steps:responsibilities", args=[college.pk])
+    assert "Schooladvies gegeven" in client.get(url).content.decode()
+    form = {f"role-{key}": role for key, _label, role in responsibilities_of(college)}
+    form["role-advice_given"] = "care_coordinator"
+    assert client.post(url, form).status_code == 302
+    assert owner_role(college, "advice_given") == "care_coordinator"
+    form["role-advice_given"] = "headmaster"
+    page = client.post(url, form).content.decode()
+    assert "Schooladvies gegeven" in page
+    assert 'role="alert"' in page
+    assert owner_role(college, "advice_given") == "care_coordinator"
+    teacher = verified_login(Client(), User.objects.get(email="docent@waalstad-college.example"))
+    assert teacher.get(url).status_code == 403
+    other_school = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
+    assert other_school.get(url).status_code == 404
