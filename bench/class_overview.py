@@ -31,7 +31,8 @@ def run_backend(backend: str, requests: int) -> None:
 
         from overdracht.accounts.models import User
         from overdracht.core.school_year import current_school_year
-        from overdracht.dossiers.models import DossierSection, PassportVersion
+        from overdracht.dossiers.models import DossierSection
+        from overdracht.passports.models import PassportVersion
         from overdracht.pupils import services as pupils
         from overdracht.schools.models import ClassGroup, Region, School, SchoolBoard
         from overdracht.schools.services import class_group_teacher_add

@@ -130,8 +130,8 @@ def test_demo_accounts_log_in_with_the_printed_password(demo: None) -> None:
 @pytest.mark.django_db
 def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
     from overdracht.care.models import Referral
-    from overdracht.dossiers.models import PassportVersion
     from overdracht.meetings.models import Agreement, HandoverMeeting
+    from overdracht.passports.models import PassportVersion
 
     zorg = verified_login(Client(), User.objects.get(email="zorg@waalstad-college.example"))
     college = School.objects.get(brin="99BA")

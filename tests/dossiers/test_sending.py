@@ -251,11 +251,11 @@ def test_the_dossier_travels_and_fills_the_receiving_school(world: World, primar
     assert "Bakker" in incoming.content.decode()
     # The passport shows the reference levels that arrived.
     passport = client_for(world.care_coordinator).get(
-        reverse("dossiers:passport", args=[primary.pupil.pk])
+        reverse("passports:passport", args=[primary.pupil.pk])
     )
     assert "1S/2F" in passport.content.decode()
     form = client_for(world.care_coordinator).get(
-        reverse("dossiers:passport_edit", args=[primary.pupil.pk])
+        reverse("passports:passport_edit", args=[primary.pupil.pk])
     )
     assert "Referentieniveau rekenen" in form.content.decode()
     compose = ib.get(reverse("dossiers:compose", args=[primary.pupil.pk])).content.decode()

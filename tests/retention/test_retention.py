@@ -14,10 +14,11 @@ import pytest
 
 from overdracht.audit.models import AuditAction, AuditEvent
 from overdracht.care.models import Referral
-from overdracht.dossiers.models import DossierSection, IntakeAnalysis, PassportVersion
+from overdracht.dossiers.models import DossierSection, IntakeAnalysis
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ReceivedAttachment, ReceivedDossier
 from overdracht.oso.services import dossier_import
+from overdracht.passports.models import PassportVersion
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Enrolment, Guardian, Pupil
 from overdracht.retention.models import LegalHold, RetentionRun

@@ -20,13 +20,13 @@ from overdracht.consent.models import (
     ReviewParticipant,
 )
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.models import PassportVersion
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
 from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ImportBatch
 from overdracht.oso.services import dossier_import
+from overdracht.passports.models import PassportVersion
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.regional_calendar.services import calendar_ensure

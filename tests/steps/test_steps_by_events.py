@@ -44,7 +44,7 @@ def test_intake_analysis_and_passport_mark_their_steps(world: World, rf: Any) ->
     assert _done(arrival, "analysed") == timezone.localdate()
     assert _done(arrival, "passport_shared") is None
     client_for(world.care_coordinator).post(
-        reverse("dossiers:passport_edit", args=[world.pupil.pk]),
+        reverse("passports:passport_edit", args=[world.pupil.pk]),
         {"tips": "Korte stappen.\nVroeg aankondigen.\nGeen onverwachte beurt."},
     )
     assert _done(arrival, "passport_shared") == timezone.localdate()

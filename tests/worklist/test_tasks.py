@@ -14,7 +14,7 @@ import pytest
 
 from overdracht.consent.models import CorrectionRequest, ReviewParticipant
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.models import PassportVersion
+from overdracht.passports.models import PassportVersion
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
 from overdracht.regional_calendar.models import Milestone
@@ -111,13 +111,13 @@ def test_my_tasks_shows_a_near_milestone_to_its_responsible_role(world: World) -
 @pytest.mark.django_db
 def test_my_tasks_lists_passports_to_read_until_confirmed(world: World) -> None:
     client_for(world.care_coordinator).post(
-        reverse("dossiers:passport_edit", args=[world.pupil.pk]),
+        reverse("passports:passport_edit", args=[world.pupil.pk]),
         {"tips": "Korte stappen.\nVroeg aankondigen.\nGeen onverwachte beurt."},
     )
     assert PassportVersion.objects.filter(pupil=world.pupil).exists()
     assert "Lees het paspoort van Jan van 't Hof" in _tasks_page(world.mentor)
     assert "Lees het paspoort" not in _tasks_page(world.other_mentor)  # class 1B
-    client_for(world.mentor).post(reverse("dossiers:passport", args=[world.pupil.pk]))
+    client_for(world.mentor).post(reverse("passports:passport", args=[world.pupil.pk]))
     assert "Lees het paspoort van Jan van 't Hof" not in _tasks_page(world.mentor)
 
 

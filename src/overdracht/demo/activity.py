@@ -14,15 +14,12 @@ from stdnum.nl import bsn
 from overdracht.accounts.models import User
 from overdracht.care.models import CareLevel, Referral, Urgency
 from overdracht.dossiers import events as dossier_events
-from overdracht.dossiers.models import (
-    Arrangement,
-    DossierSection,
-    IntakeAnalysis,
-    PassportVersion,
-)
-from overdracht.meetings import events as handover_events
+from overdracht.dossiers.models import DossierSection, IntakeAnalysis
+from overdracht.meetings import events as meeting_events
 from overdracht.meetings.agendas import agenda_for
 from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant, MinutesEntry
+from overdracht.passports import events as passport_events
+from overdracht.passports.models import Arrangement, PassportVersion
 from overdracht.pupils.models import Enrolment, Pupil, Transition
 from overdracht.pupils.services import pupil_create
 from overdracht.schools.models import ClassGroup, Membership, School
@@ -71,7 +68,7 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
             valid_until=dt.date(year + 1, 7, 31),
             written_by_id=zorg.pk,
         )
-        dossier_events.passport_shared.send(sender=PassportVersion, passport=passport)
+        passport_events.passport_shared.send(sender=PassportVersion, passport=passport)
 
     now = timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0)
     held = _meeting(pupils[NEEDS_SUPPORT[0]], zorg, now - dt.timedelta(days=7))
@@ -82,7 +79,7 @@ def school_year_in_progress(year: int, family_child: Pupil) -> None:
         agenda_item=held.agenda[2] if len(held.agenda) > 2 else "",
         text="Werkt goed met een weekplanning; thuis wordt huiswerk samen gepland.",
     )
-    handover_events.warm_handover_held.send(sender=HandoverMeeting, meeting=held)
+    meeting_events.warm_handover_held.send(sender=HandoverMeeting, meeting=held)
     Agreement.objects.create(
         meeting=held,
         text="Na zes weken een gesprek met ouders en mentor",

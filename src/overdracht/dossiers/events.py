@@ -2,8 +2,6 @@
 
 - `intake_analysed(analysis: IntakeAnalysis)`: the receiving school saved (or changed) its
   intake analysis of a pupil (`intake.intake_analysis_save`).
-- `passport_shared(passport: PassportVersion)`: a new version of the pupil passport is there
-  for the pupil's teachers (`passport.passport_save`).
 - `dossier_sent(transition: Transition)`: the sending school delivered the dossier to a
   school of this installation (`sending.dossier_send`)."""
 
@@ -12,5 +10,4 @@ from __future__ import annotations
 from django.dispatch import Signal
 
 intake_analysed = Signal()
-passport_shared = Signal()
 dossier_sent = Signal()

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from overdracht.accounts.selectors import user_names
 from overdracht.core.sensitivity import Sensitivity
-from overdracht.dossiers.models import (
-    DossierSection,
-    PassportVersion,
-    SectionRevision,
-    TestResult,
-)
-from overdracht.dossiers.sections import SPECS, SectionField, SectionSpec
+from overdracht.dossiers.models import DossierSection, IntakeAnalysis, SectionRevision, TestResult
+from overdracht.dossiers.sections import SPECS, SectionField, SectionKind, SectionSpec
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, Relation
+from overdracht.schools.models import School
 
 
 def max_sensitivity(access: PupilAccess) -> Sensitivity | None:
@@ -198,9 +195,9 @@ class SubjectSection:
 
 def subject_dossier(
     pupil: Pupil,
-) -> tuple[list[SubjectSection], list[TestResult], PassportVersion | None]:
+) -> tuple[list[SubjectSection], list[TestResult]]:
     """Everything the schools wrote about the pupil, at every sensitivity (a data subject's
-    copy holds it all), in words; the test results; the current passport."""
+    copy holds it all), in words; and the test results."""
     sections = [
         SubjectSection(
             school=s.school.name,
@@ -219,4 +216,47 @@ def subject_dossier(
         if s.kind in SPECS
     ]
     results = list(TestResult.objects.filter(pupil=pupil).select_related("school"))
-    return sections, results, PassportVersion.objects.filter(pupil=pupil).first()
+    return sections, results
+
+
+def reference_levels(pupil: Pupil, school_id: int | None) -> dict[str, str]:
+    """{label in words: level} from the school's language-and-maths part (general data):
+    written here or received with the pupil's OSO dossier."""
+    if school_id is None:
+        return {}
+    section = DossierSection.objects.filter(
+        pupil=pupil, school_id=school_id, kind=SectionKind.LANGUAGE_MATHS
+    ).first()
+    content = section.content if section else {}
+    fields = {f.name: f for f in SPECS[SectionKind.LANGUAGE_MATHS].fields}
+    return {
+        str(fields[k].label): str(content[k])
+        for k in ("reading", "language", "maths")
+        if content.get(k)
+    }
+
+
+def language_maths_of(pupil_ids: list[Any], school_id: int) -> dict[Any, dict[str, Any]]:
+    """{pupil id: the content of the school's language-and-maths part} (one query)."""
+    return {
+        s.pupil_id: s.content
+        for s in DossierSection.objects.filter(
+            pupil_id__in=pupil_ids, school=school_id, kind=SectionKind.LANGUAGE_MATHS
+        )
+    }
+
+
+def with_support_needs(pupil_ids: list[Any], school_id: int) -> set[Any]:
+    """The pupils of these for whom the school wrote a support-needs part (one query)."""
+    return set(
+        DossierSection.objects.filter(
+            pupil_id__in=pupil_ids, school=school_id, kind=SectionKind.SUPPORT_NEEDS
+        ).values_list("pupil_id", flat=True)
+    )
+
+
+def intake_analyses_of(school: School, pupil_ids: list[Any]) -> dict[Any, IntakeAnalysis]:
+    """{pupil id: the school's intake analysis} of these pupils (one query)."""
+    return {
+        a.pupil_id: a for a in IntakeAnalysis.objects.filter(school=school, pupil_id__in=pupil_ids)
+    }

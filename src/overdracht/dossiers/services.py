@@ -19,7 +19,6 @@ from overdracht.audit.services import audit_record
 from overdracht.dossiers.models import (
     DossierSection,
     IntakeAnalysis,
-    PassportVersion,
     ResultSource,
     SectionRevision,
     SupplementAnswers,
@@ -192,19 +191,18 @@ def results_receive(
 
 
 def dossier_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
-    """Retention: delete the pupil's dossier — sections with their history, passports with
-    their read receipts and reminders, supplements and intake analyses. Returns the number
-    of rows per kind; the caller records the deletion (without the content)."""
+    """Retention: delete the pupil's dossier — sections with their history, supplements,
+    intake analyses and test results (the passport: `passports.services.passports_erase`).
+    Returns the number of rows per kind; the caller records the deletion (without the
+    content)."""
     counts = {
         "dossier_sections": DossierSection.objects.filter(pupil_id=pupil_id).count(),
-        "passport_versions": PassportVersion.objects.filter(pupil_id=pupil_id).count(),
         "supplements": SupplementAnswers.objects.filter(pupil_id=pupil_id).count(),
         "intake_analyses": IntakeAnalysis.objects.filter(pupil_id=pupil_id).count(),
         "test_results": TestResult.objects.filter(pupil_id=pupil_id).count(),
     }
     TestResult.objects.filter(pupil_id=pupil_id).delete()
     DossierSection.objects.filter(pupil_id=pupil_id).delete()
-    PassportVersion.objects.filter(pupil_id=pupil_id).delete()
     SupplementAnswers.objects.filter(pupil_id=pupil_id).delete()
     IntakeAnalysis.objects.filter(pupil_id=pupil_id).delete()
     return counts

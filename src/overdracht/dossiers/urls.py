@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overdracht.dossiers import compose_views, intake_views, lvs_views, passport_views, views
+from overdracht.dossiers import compose_views, lvs_views, packs_views, views
 
 app_name = "dossiers"
 
@@ -26,33 +26,11 @@ urlpatterns = [
         views.supplement_edit,
         name="supplement_edit",
     ),
-    path("pupils/<uuid:pupil_id>/passport/", passport_views.passport, name="passport"),
-    path(
-        "pupils/<uuid:pupil_id>/passport/edit/", passport_views.passport_edit, name="passport_edit"
-    ),
-    path(
-        "classes/<int:class_group_id>/overview/",
-        passport_views.class_overview,
-        name="class_overview",
-    ),
-    path(
-        "classes/<int:class_group_id>/overview.<str:fmt>",
-        passport_views.class_overview_export,
-        name="class_overview_export",
-    ),
-    path(
-        "classes/<int:class_group_id>/overview/read/<int:passport_id>/",
-        passport_views.class_confirm,
-        name="class_confirm",
-    ),
-    path("schools/<int:school_id>/passports/unread/", passport_views.unread, name="unread"),
-    path("schools/<int:school_id>/intake/", intake_views.cohort, name="cohort"),
     path("schools/<int:school_id>/test-results/", lvs_views.lvs_upload, name="lvs_import"),
-    path("schools/<int:school_id>/question-packs/", intake_views.packs, name="packs"),
+    path("schools/<int:school_id>/question-packs/", packs_views.packs, name="packs"),
     path(
         "schools/<int:school_id>/question-packs/<str:code>/",
-        intake_views.pack_edit,
+        packs_views.pack_edit,
         name="pack_edit",
     ),
-    path("schools/<int:school_id>/intake/<uuid:pupil_id>/", intake_views.analyse, name="analyse"),
 ]

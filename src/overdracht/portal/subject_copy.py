@@ -23,6 +23,7 @@ from overdracht.consent.selectors import (
 )
 from overdracht.dossiers.selectors import subject_dossier
 from overdracht.oso.selectors import received_dossiers_of_pupil
+from overdracht.passports.selectors import current_passport
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
 
@@ -34,7 +35,8 @@ def _when(value: Any) -> str:
 
 
 def subject_copy(pupil: Pupil) -> dict[str, Any]:
-    sections, results, passport = subject_dossier(pupil)
+    sections, results = subject_dossier(pupil)
+    passport = current_passport(pupil)
     events = list(events_for_pupil(pupil.pk).order_by("occurred_at", "id"))
     school_names = dict(
         School.objects.filter(pk__in={e.school_id for e in events if e.school_id}).values_list(

@@ -25,7 +25,7 @@ from overdracht.consent.forms import CorrectionForm, StatementForm
 from overdracht.consent.models import ConsentPurpose
 from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
-from overdracht.meetings import selectors as handover_selectors
+from overdracht.meetings import selectors as meeting_selectors
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.portal.subject_copy import subject_copy
 from overdracht.pupils.models import Pupil
@@ -91,7 +91,7 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             reviews=reviews,
             enrolments=list(pupil.enrolments.all()),
             transitions=list(pupil.transitions.all()),
-            meetings=list(handover_selectors.meetings_for_family(pupil.pk, request.user)),
+            meetings=list(meeting_selectors.meetings_for_family(pupil.pk, request.user)),
         ),
     )
 

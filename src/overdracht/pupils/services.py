@@ -356,3 +356,35 @@ def pupil_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
         password=make_password(None),  # unusable
     )
     return counts
+
+
+def class_assign(
+    *, request: HttpRequest, pupil: Pupil, school: School, class_group: ClassGroup
+) -> Enrolment:
+    """Put the pupil in a class of the school year the class belongs to (the pupil must be
+    enrolled at the school that year); audited. Raises a `ValidationError` keyed on
+    `class_group`."""
+    if class_group.school_id != school.pk:
+        raise ValidationError({"class_group": _("That class belongs to another school.")})
+    with transaction.atomic():
+        enrolment = Enrolment.objects.filter(
+            pupil=pupil, school=school, school_year=class_group.school_year
+        ).first()
+        if enrolment is None:
+            raise ValidationError(
+                {
+                    "class_group": _("The pupil is not enrolled here in %(year)s.")
+                    % {"year": class_group.school_year}
+                }
+            )
+        enrolment.class_group = class_group
+        enrolment.year_group = class_group.year_group
+        enrolment.save(update_fields=["class_group", "year_group"])
+    audit_record(
+        AuditAction.CLASS_ASSIGNED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=pupil.pk,
+        target=f"class_group:{class_group.pk}",
+    )
+    return enrolment

@@ -32,6 +32,7 @@ from overdracht.consent.services import reviews_erase
 from overdracht.dossiers.services import dossier_erase
 from overdracht.meetings.services import meetings_erase
 from overdracht.oso.services import received_dossiers_erase
+from overdracht.passports.services import passports_erase
 from overdracht.pupils.models import Enrolment, Pupil
 from overdracht.pupils.services import pupil_erase
 from overdracht.retention.models import LegalHold, RetentionCategory, RetentionNotice, RetentionRun
@@ -44,6 +45,7 @@ Eraser = Callable[..., dict[str, int]]
 ERASERS: dict[str, list[Eraser]] = {
     RetentionCategory.DOSSIER: [
         dossier_erase,
+        passports_erase,
         received_dossiers_erase,
         reviews_erase,
         meetings_erase,
@@ -51,6 +53,7 @@ ERASERS: dict[str, list[Eraser]] = {
     RetentionCategory.SPECIAL_EDUCATION_REFERRAL: [care_records_erase],
     RetentionCategory.ENROLMENT: [
         dossier_erase,
+        passports_erase,
         received_dossiers_erase,
         reviews_erase,
         meetings_erase,

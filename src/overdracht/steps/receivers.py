@@ -14,12 +14,14 @@ from django.dispatch import receiver
 from overdracht.consent.events import review_completed
 from overdracht.consent.models import GuardianReview
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.events import dossier_sent, intake_analysed, passport_shared
-from overdracht.dossiers.models import IntakeAnalysis, PassportVersion
+from overdracht.dossiers.events import dossier_sent, intake_analysed
+from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.meetings.events import warm_handover_held
 from overdracht.meetings.models import HandoverMeeting
 from overdracht.oso.events import dossier_received
 from overdracht.oso.models import ReceivedDossier
+from overdracht.passports.events import passport_shared
+from overdracht.passports.models import PassportVersion
 from overdracht.pupils.events import pupil_registered
 from overdracht.pupils.models import Transition
 from overdracht.steps.services import steps_complete, steps_complete_of

@@ -170,3 +170,12 @@ def _overdue(step: TransitionStep, today: dt.date) -> bool:
 def responsibilities_of(school: School) -> list[tuple[str, str, str]]:
     """(step key, label, owner role) for every step the school meets, in career order."""
     return [(key, step_label(key), role) for key, role in owners_of(school).items()]
+
+
+def steps_done(transition_ids: list[int], keys: tuple[str, ...]) -> set[tuple[int, str]]:
+    """{(transition id, step key)} of these steps that are done (one query)."""
+    return set(
+        TransitionStep.objects.filter(
+            transition_id__in=transition_ids, key__in=keys, done_at__isnull=False
+        ).values_list("transition_id", "key")
+    )

@@ -23,9 +23,9 @@ from overdracht.consent.selectors import (
 from overdracht.consent.services import COPY_WITHIN as ANSWER_WITHIN
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
-from overdracht.dossiers.passport import passports_to_read
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.meetings.models import Agreement, HandoverMeeting
+from overdracht.passports.selectors import passports_to_read
 from overdracht.regional_calendar.models import Milestone
 from overdracht.regional_calendar.selectors import calendar_progress
 from overdracht.schools.models import School
@@ -116,7 +116,7 @@ def _passports(user: Any) -> list[WorklistItem]:
     return [
         WorklistItem(
             text=_("Read the passport of %(pupil)s") % {"pupil": passport.pupil.name},
-            url=reverse("dossiers:passport", args=[passport.pupil_id]),
+            url=reverse("passports:passport", args=[passport.pupil_id]),
             date=timezone.localdate(passport.created_at),
             overdue=False,
         )

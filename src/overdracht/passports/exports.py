@@ -14,8 +14,8 @@ from openpyxl.styles import Alignment, Font
 
 from overdracht.core import pdf
 from overdracht.core.spreadsheet import append_text_row
-from overdracht.dossiers.models import Arrangement
-from overdracht.dossiers.passport import Overview
+from overdracht.passports.models import Arrangement
+from overdracht.passports.selectors import Overview
 
 
 def _row_values(overview: Overview) -> list[list[str]]:
@@ -58,7 +58,7 @@ def overview_xlsx(overview: Overview) -> bytes:
 
 def overview_pdf(overview: Overview) -> bytes:
     html = render_to_string(
-        "dossiers/class_overview_pdf.html",
+        "passports/class_overview_pdf.html",
         {"overview": overview, "rows": _row_values(overview), "now": timezone.localtime()},
     )
     return pdf.render(html)

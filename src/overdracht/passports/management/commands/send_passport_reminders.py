@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from overdracht.dossiers.passport import passport_reminders_send
+from overdracht.passports.reminders import passport_reminders_send
 
 
 class Command(BaseCommand):

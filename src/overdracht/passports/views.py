@@ -20,14 +20,14 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.http import safe_next
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers import exports
-from overdracht.dossiers import passport as service
-from overdracht.dossiers.models import Arrangement, PassportVersion
+from overdracht.dossiers.selectors import reference_levels
+from overdracht.passports import exports, selectors, services
+from overdracht.passports.models import Arrangement, PassportVersion
+from overdracht.passports.permissions import class_group_or_404, may_read_passport
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import PupilAccess, pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
-from overdracht.schools.models import ClassGroup, ClassTeacher
-from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
+from overdracht.schools.permissions import Perm, deny, school_or_404
 
 _PLACEHOLDER = uuid.UUID(int=0)
 
@@ -70,7 +70,7 @@ class PassportForm(forms.Form):
 def _readable(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, Pupil]:
     access = pupil_access_or_404(request, pupil_id, Perm.VIEW_PUPILS)
     pupil = pupil_detail(pupil_id)
-    if not service.may_read_passport(access, request.user, pupil):
+    if not may_read_passport(access, authenticated_user(request), pupil):
         deny(request, status=404, target=f"passport:{pupil_id}")
     return access, pupil
 
@@ -78,12 +78,12 @@ def _readable(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, P
 @login_required
 def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, pupil = _readable(request, pupil_id)
-    current = service.current_passport(pupil)
+    current = selectors.current_passport(pupil)
     if request.method == "POST" and current is not None:
-        service.passport_confirm(request=request, passport=current, school_id=access.school_id)
+        services.passport_confirm(request=request, passport=current, school_id=access.school_id)
         messages.success(request, _("Thank you: you confirmed that you read this passport."))
         back = safe_next(request, request.POST.get("next"))
-        return redirect(back) if back else redirect("dossiers:passport", pupil_id=pupil_id)
+        return redirect(back) if back else redirect("passports:passport", pupil_id=pupil_id)
     audit_record(
         AuditAction.PASSPORT_VIEWED,
         request=request,
@@ -95,15 +95,15 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     read = current is not None and current.receipts.filter(user_id=user.pk).exists()
     return render(
         request,
-        "dossiers/passport.html",
+        "passports/passport.html",
         {
             "pupil": pupil,
             "passport": current,
             "read": read,
             "can_write": access.can(Perm.WRITE_PASSPORT),
             "can_refer": access.can(Perm.REFER_TO_CARE),
-            "class_group": service.current_class_group(pupil),
-            "levels": service.reference_levels(pupil, access.school_id),
+            "class_group": selectors.current_class_group(pupil),
+            "levels": reference_levels(pupil, access.school_id),
             "arrangement_labels": dict(Arrangement.choices),
         },
     )
@@ -114,7 +114,7 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access = pupil_access_or_404(request, pupil_id, Perm.WRITE_PASSPORT)
     pupil = pupil_detail(pupil_id)
-    current = service.current_passport(pupil)
+    current = selectors.current_passport(pupil)
     initial = {}
     if current is not None:
         initial = {
@@ -130,7 +130,7 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            service.passport_save(
+            services.passport_save(
                 request=request,
                 pupil=pupil,
                 tips=data["tips"].splitlines(),
@@ -149,7 +149,7 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
                     "teachers of the class are asked to read it."
                 ),
             )
-            return redirect("dossiers:passport", pupil_id=pupil_id)
+            return redirect("passports:passport", pupil_id=pupil_id)
         except ValidationError as exc:
             form.add_error(
                 "tips" if "tips" in str(exc) or "3" in str(exc) else None, exc.messages[0]
@@ -157,37 +157,22 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     pupil_read_record(request, access, AuditAction.PASSPORT_VIEWED, page="editor")
     return render(
         request,
-        "dossiers/passport_edit.html",
+        "passports/passport_edit.html",
         {
             "pupil": pupil,
             "form": form,
-            "levels": service.reference_levels(pupil, access.school_id),
+            "levels": reference_levels(pupil, access.school_id),
         },
     )
 
 
-def _class_for(request: HttpRequest, class_group_id: int) -> ClassGroup:
-    class_group = ClassGroup.objects.select_related("school").filter(pk=class_group_id).first()
-    user = authenticated_user(request)
-    if class_group is None:
-        deny(request, status=404, target=f"class_group:{class_group_id}")
-    allowed = (
-        class_group.mentors.filter(pk=user.pk).exists()
-        or ClassTeacher.objects.filter(class_group=class_group, user=user).exists()
-        or has_school_perm(user, Perm.VIEW_ALL_PASSPORTS, class_group.school_id)
-    )
-    if not allowed:
-        deny(request, status=404, target=f"class_group:{class_group_id}")
-    return class_group
-
-
 @login_required
 def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
-    class_group = _class_for(request, class_group_id)
-    overview = service.class_overview(class_group, request.user)
+    class_group = class_group_or_404(request, class_group_id)
+    overview = selectors.class_overview(class_group, authenticated_user(request))
     # Links built once here, not per row in the template: the page stays fast for 32 rows.
-    passport_base = reverse("dossiers:passport", args=[_PLACEHOLDER])
-    confirm_base = reverse("dossiers:class_confirm", args=[class_group.pk, 0])
+    passport_base = reverse("passports:passport", args=[_PLACEHOLDER])
+    confirm_base = reverse("passports:class_confirm", args=[class_group.pk, 0])
     for row in overview.rows:
         row.passport_url = passport_base.replace(str(_PLACEHOLDER), str(row.enrolment.pupil_id))
         if row.passport is not None:
@@ -199,13 +184,13 @@ def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
         target=f"class_group:{class_group.pk}",
         details={"rows": len(overview.rows)},
     )
-    return render(request, "dossiers/class_overview.html", {"overview": overview})
+    return render(request, "passports/class_overview.html", {"overview": overview})
 
 
 @login_required
 def class_overview_export(request: HttpRequest, class_group_id: int, fmt: str) -> HttpResponse:
-    class_group = _class_for(request, class_group_id)
-    overview = service.class_overview(class_group, request.user)
+    class_group = class_group_or_404(request, class_group_id)
+    overview = selectors.class_overview(class_group, authenticated_user(request))
     audit_record(
         AuditAction.CLASS_OVERVIEW_VIEWED,
         request=request,
@@ -230,14 +215,14 @@ def class_overview_export(request: HttpRequest, class_group_id: int, fmt: str) -
 @login_required
 @require_POST
 def class_confirm(request: HttpRequest, class_group_id: int, passport_id: int) -> HttpResponse:
-    class_group = _class_for(request, class_group_id)
+    class_group = class_group_or_404(request, class_group_id)
     found = PassportVersion.objects.filter(
         pk=passport_id, pupil__enrolments__class_group=class_group
     ).first()
     if found is None:
         raise Http404
-    service.passport_confirm(request=request, passport=found, school_id=class_group.school_id)
-    return redirect("dossiers:class_overview", class_group_id=class_group.pk)
+    services.passport_confirm(request=request, passport=found, school_id=class_group.school_id)
+    return redirect("passports:class_overview", class_group_id=class_group.pk)
 
 
 @login_required
@@ -245,6 +230,6 @@ def unread(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.VIEW_ALL_PASSPORTS)
     return render(
         request,
-        "dossiers/unread.html",
-        {"school": school, "classes": service.unread_dashboard(school, current_school_year())},
+        "passports/unread.html",
+        {"school": school, "classes": selectors.unread_dashboard(school, current_school_year())},
     )

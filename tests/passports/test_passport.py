@@ -14,7 +14,7 @@ import pytest
 
 from overdracht.audit.models import AuditAction, AuditEvent
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.models import PassportVersion, ReadReceipt
+from overdracht.passports.models import PassportVersion, ReadReceipt
 from overdracht.pupils import services as pupil_services
 from overdracht.schools.services import class_group_teacher_add
 from tests.conftest import World, client_for, make_pupil, make_user
@@ -30,7 +30,7 @@ TIPS = "\n".join(
 
 def write(client: Client, world: World, tips: str = TIPS, **extra: Any) -> Any:
     return client.post(
-        reverse("dossiers:passport_edit", args=[world.pupil.pk]), {"tips": tips, **extra}
+        reverse("passports:passport_edit", args=[world.pupil.pk]), {"tips": tips, **extra}
     )
 
 
@@ -51,7 +51,7 @@ def test_passport_needs_3_to_6_tips_with_a_dutch_message(world: World) -> None:
 @pytest.mark.django_db
 def test_who_reads_the_passport(world: World, teacher_1a: Any) -> None:
     write(client_for(world.care_coordinator), world, arrangements=["extra_time"])
-    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    url = reverse("passports:passport", args=[world.pupil.pk])
     for user, status in [
         (world.mentor, 200),
         (teacher_1a, 200),
@@ -72,7 +72,7 @@ def test_a_new_version_asks_for_a_new_confirmation(world: World, teacher_1a: Any
     care = client_for(world.care_coordinator)
     write(care, world)
     teacher = client_for(teacher_1a)
-    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    url = reverse("passports:passport", args=[world.pupil.pk])
     teacher.post(url)
     assert "U heeft bevestigd" in teacher.get(url).content.decode()
     write(care, world, tips=TIPS + "\nLaat de leerling zelf de planning maken.")
@@ -88,14 +88,14 @@ def test_class_overview_shows_the_class_and_clusters(world: World, teacher_1a: A
     write(client_for(world.care_coordinator), world, arrangements=["extra_time", "laptop"])
     page = (
         client_for(teacher_1a)
-        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .get(reverse("passports:class_overview", args=[world.class_group.pk]))
         .content.decode()
     )
     assert "Jan van &#x27;t Hof" in page
     assert "Extra tijd:</strong> Jan van" in page
     assert (
         client_for(world.colleague)
-        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .get(reverse("passports:class_overview", args=[world.class_group.pk]))
         .status_code
         == 404
     )
@@ -111,11 +111,11 @@ def test_confirming_from_the_class_overview_shows_on_the_dashboard(
         created_at=passport.created_at - dt.timedelta(days=4)
     )
     client_for(world.mentor).post(
-        reverse("dossiers:class_confirm", args=[world.class_group.pk, passport.pk])
+        reverse("passports:class_confirm", args=[world.class_group.pk, passport.pk])
     )
     page = (
         client_for(world.care_coordinator)
-        .get(reverse("dossiers:unread", args=[world.school.pk]))
+        .get(reverse("passports:unread", args=[world.school.pk]))
         .content.decode()
     )
     section = page[page.index('data-testid="unread-1A"') :]
@@ -129,7 +129,9 @@ def test_confirming_from_the_class_overview_shows_on_the_dashboard(
     assert "<strong>1</strong>" in teacher_row
     assert ">4<" in teacher_row
     assert (
-        client_for(world.mentor).get(reverse("dossiers:unread", args=[world.school.pk])).status_code
+        client_for(world.mentor)
+        .get(reverse("passports:unread", args=[world.school.pk]))
+        .status_code
         == 403
     )
 
@@ -165,12 +167,12 @@ def test_class_overview_query_count_does_not_grow_with_class_size(
                 start_date=dt.date(year, 8, 20),
             )
             care.post(
-                reverse("dossiers:passport_edit", args=[pupil.pk]),
+                reverse("passports:passport_edit", args=[pupil.pk]),
                 {"tips": TIPS, "arrangements": ["extra_time"]},
             )
 
     client = client_for(teacher_1a)
-    url = reverse("dossiers:class_overview", args=[world.class_group.pk])
+    url = reverse("passports:class_overview", args=[world.class_group.pk])
     fill(10)
     client.get(url)
     ten = _overview_queries(client, url)
@@ -189,7 +191,7 @@ def test_class_overview_exports_open_and_contain_the_class(world: World, teacher
     write(client_for(world.care_coordinator), world, arrangements=["extra_time"])
     client = client_for(teacher_1a)
     xlsx = client.get(
-        reverse("dossiers:class_overview_export", args=[world.class_group.pk, "xlsx"])
+        reverse("passports:class_overview_export", args=[world.class_group.pk, "xlsx"])
     )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
@@ -198,13 +200,13 @@ def test_class_overview_exports_open_and_contain_the_class(world: World, teacher
     assert rows[1][0] == "Jan van 't Hof"
     assert "korte stappen" in str(rows[1][1])
     assert rows[1][3] == "Extra tijd"
-    pdf = client.get(reverse("dossiers:class_overview_export", args=[world.class_group.pk, "pdf"]))
+    pdf = client.get(reverse("passports:class_overview_export", args=[world.class_group.pk, "pdf"]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Jan van 't Hof" in text
     assert "Groepsoverzicht 1A" in text
     assert (
         client_for(world.colleague)
-        .get(reverse("dossiers:class_overview_export", args=[world.class_group.pk, "xlsx"]))
+        .get(reverse("passports:class_overview_export", args=[world.class_group.pk, "xlsx"]))
         .status_code
         == 404
     )
@@ -216,11 +218,11 @@ def test_unread_passports_are_reminded_once_after_the_configured_days(
 ) -> None:
     from django.core import mail
 
-    from overdracht.dossiers.passport import passport_reminders_send
+    from overdracht.passports.reminders import passport_reminders_send
 
     settings.OVERDRACHT_PASSPORT_REMINDER_DAYS = 5
     write(client_for(world.care_coordinator), world)
-    client_for(world.mentor).post(reverse("dossiers:passport", args=[world.pupil.pk]))
+    client_for(world.mentor).post(reverse("passports:passport", args=[world.pupil.pk]))
     today = dt.date.today()  # noqa: DTZ011
     assert passport_reminders_send(today=today + dt.timedelta(days=3)) == 0
     mail.outbox.clear()
@@ -244,7 +246,7 @@ def test_the_school_links_subject_teachers_to_classes(world: World) -> None:
     assert teacher.subject == "Engels"
     assert (
         client_for(world.colleague)
-        .get(reverse("dossiers:class_overview", args=[world.class_group.pk]))
+        .get(reverse("passports:class_overview", args=[world.class_group.pk]))
         .status_code
         == 200
     )
@@ -261,10 +263,10 @@ def test_the_school_links_subject_teachers_to_classes(world: World) -> None:
 @pytest.mark.django_db
 def test_confirming_never_redirects_off_the_site(world: World) -> None:
     write(client_for(world.care_coordinator), world)
-    url = reverse("dossiers:passport", args=[world.pupil.pk])
+    url = reverse("passports:passport", args=[world.pupil.pk])
     response = client_for(world.mentor).post(url, {"next": "https://elders.example/"})
     assert response["Location"] == url
-    overview = reverse("dossiers:class_overview", args=[world.class_group.pk])
+    overview = reverse("passports:class_overview", args=[world.class_group.pk])
     response = client_for(world.mentor).post(url, {"next": overview})
     assert response["Location"] == overview
 
@@ -273,7 +275,7 @@ def test_confirming_never_redirects_off_the_site(world: World) -> None:
 def test_referral_to_care_starts_from_the_dossier_and_the_passport(world: World) -> None:
     write(client_for(world.care_coordinator), world)
     refer = reverse("care:refer", args=[world.pupil.pk])
-    for name in ("dossiers:passport", "dossiers:dossier"):
+    for name in ("passports:passport", "dossiers:dossier"):
         url = reverse(name, args=[world.pupil.pk])
         assert refer in client_for(world.mentor).get(url).content.decode()
         assert refer in client_for(world.care_coordinator).get(url).content.decode()

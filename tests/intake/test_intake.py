@@ -21,14 +21,14 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
     )
     assert outcome.pupil_id is not None
     care = client_for(world.care_coordinator)
-    cohort_url = reverse("dossiers:cohort", args=[world.school.pk])
+    cohort_url = reverse("intake:cohort", args=[world.school.pk])
     assert "Nieuw" in care.get(cohort_url).content.decode()
     enrolment = Enrolment.objects.get(pupil_id=outcome.pupil_id, school=world.school)
     class_group = ClassGroup.objects.get(
         school=world.school, school_year=enrolment.school_year, name="1A"
     )
     response = care.post(
-        reverse("dossiers:analyse", args=[world.school.pk, outcome.pupil_id]),
+        reverse("intake:analyse", args=[world.school.pk, outcome.pupil_id]),
         {
             "needs_support": "on",
             "discuss_in_person": "on",
@@ -44,7 +44,7 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
     enrolment.refresh_from_db()
     assert enrolment.class_group == class_group
     care.post(
-        reverse("dossiers:passport_edit", args=[outcome.pupil_id]), {"tips": "Een.\nTwee.\nDrie."}
+        reverse("passports:passport_edit", args=[outcome.pupil_id]), {"tips": "Een.\nTwee.\nDrie."}
     )
     page = care.get(cohort_url).content.decode()
     row = page[page.index("Nieuw") : page.index("</tr>", page.index("Nieuw"))]
@@ -54,7 +54,7 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
 
 @pytest.mark.django_db
 def test_cohort_is_for_intake_roles_of_the_school(world: World) -> None:
-    url = reverse("dossiers:cohort", args=[world.school.pk])
+    url = reverse("intake:cohort", args=[world.school.pk])
     assert client_for(world.care_coordinator).get(url).status_code == 200
     assert client_for(world.mentor).get(url).status_code == 403
     assert client_for(world.other_school_user).get(url).status_code == 404
@@ -67,7 +67,7 @@ def test_a_class_of_another_school_cannot_be_assigned(world: World) -> None:
         data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
     )
     response = client_for(world.care_coordinator).post(
-        reverse("dossiers:analyse", args=[world.school.pk, outcome.pupil_id]),
+        reverse("intake:analyse", args=[world.school.pk, outcome.pupil_id]),
         {"class_group": world.other_class_group.pk + 999},
     )
     assert response.status_code == 200

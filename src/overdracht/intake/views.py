@@ -1,0 +1,79 @@
+"""The intake pages of the receiving school: the incoming cohort and the analysis of one
+arriving pupil."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record
+from overdracht.dossiers import selectors as dossier_selectors
+from overdracht.intake import selectors, services
+from overdracht.intake.forms import AnalysisForm
+from overdracht.schools.permissions import Perm, school_or_404
+
+
+@login_required
+def cohort(request: HttpRequest, school_id: int) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.INTAKE)
+    rows = selectors.incoming_cohort(school)
+    audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school.pk,
+        details={"list": "intake", "rows": len(rows)},
+    )
+    return render(
+        request,
+        "intake/cohort.html",
+        {"school": school, "rows": rows, "stages": selectors.STAGES},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def analyse(request: HttpRequest, school_id: int, pupil_id: uuid.UUID) -> HttpResponse:
+    school = school_or_404(request, school_id, Perm.INTAKE)
+    row = next((r for r in selectors.incoming_cohort(school) if r.pupil.pk == pupil_id), None)
+    if row is None:
+        raise Http404
+    form = AnalysisForm(
+        request.POST or None,
+        school=school,
+        existing=row.analysis,
+        class_group=row.enrolment.class_group if row.enrolment else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.intake_record(
+                request=request, pupil=row.pupil, school=school, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The analysis has been saved."))
+            return redirect("intake:cohort", school_id=school.pk)
+    audit_record(
+        AuditAction.INTAKE_ANALYSIS_VIEWED,
+        request=request,
+        school_id=school.pk,
+        subject_pupil_id=row.pupil.pk,
+    )
+    return render(
+        request,
+        "intake/analyse.html",
+        {
+            "school": school,
+            "row": row,
+            "form": form,
+            "parts": dossier_selectors.received_sections(row.pupil, school.pk),
+        },
+    )
