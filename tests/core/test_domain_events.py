@@ -11,6 +11,7 @@ from django.utils import timezone
 
 import pytest
 
+from overdracht.accounts.actor import Actor
 from overdracht.consent.events import review_completed
 from overdracht.consent.models import ReviewParticipant, ReviewWay
 from overdracht.consent.services import review_record
@@ -76,7 +77,7 @@ def test_review_completed_is_sent_once_nobody_is_left_waiting(world: World, rf: 
         for participant in ReviewParticipant.objects.filter(review=review).order_by("pk"):
             assert sent == []
             review_record(
-                request=request,
+                actor=Actor.of(request),
                 participant=participant,
                 way=ReviewWay.PAPER,
                 day=timezone.localdate(),

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 import pytest
 
+from overdracht.accounts.actor import Actor
 from overdracht.dossiers.models import QuestionPack, SupplementAnswers
 from overdracht.dossiers.supplements import pack_customise, packs_for_school
 from tests.conftest import World, client_for
@@ -22,7 +23,7 @@ def test_a_school_changes_its_own_pack_only(world: World, rf: object) -> None:
     request = rf.post("/")  # type: ignore[attr-defined]
     request.user = world.care_coordinator
     pack_customise(
-        request=request,
+        actor=Actor.of(request),
         school=world.school,
         code="adhd",
         questions=[

@@ -11,6 +11,7 @@ from django.utils import timezone
 import pytest
 from stdnum.nl import bsn as bsn_check
 
+from overdracht.accounts.actor import Actor
 from overdracht.consent.models import ReviewParticipant, ReviewWay
 from overdracht.consent.services import review_record
 from overdracht.dossiers.intake import intake_analysis_save
@@ -33,7 +34,7 @@ def test_intake_analysis_and_passport_mark_their_steps(world: World, rf: Any) ->
     request = rf.post("/")
     request.user = world.care_coordinator
     intake_analysis_save(
-        request=request,
+        actor=Actor.of(request),
         pupil=world.pupil,
         school=world.school,
         needs_support=False,
@@ -63,11 +64,16 @@ def test_review_done_once_everyone_has_reviewed(world: World, rf: Any) -> None:
     request = rf.post("/")
     request.user = world.care_coordinator
     first = ReviewParticipant.objects.get(review=review, guardian=world.guardian)
-    review_record(request=request, participant=first, way=ReviewWay.PAPER, day=timezone.localdate())
+    review_record(
+        actor=Actor.of(request), participant=first, way=ReviewWay.PAPER, day=timezone.localdate()
+    )
     assert _done(outgoing, "review_done") is None  # the pupil has not reviewed yet
     second = ReviewParticipant.objects.get(review=review, is_pupil=True)
     review_record(
-        request=request, participant=second, way=ReviewWay.CONVERSATION, day=timezone.localdate()
+        actor=Actor.of(request),
+        participant=second,
+        way=ReviewWay.CONVERSATION,
+        day=timezone.localdate(),
     )
     assert _done(outgoing, "review_done") == timezone.localdate()
 

@@ -7,7 +7,7 @@ request's own transaction. See docs/developers/audit.md.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import connections, transaction
 from django.http import HttpRequest
@@ -33,10 +33,24 @@ def request_id(request: HttpRequest) -> str:
     return str(rid)
 
 
+class AuditActor(Protocol):
+    """Who acts, as a service passes it on (`accounts.actor.Actor`)."""
+
+    @property
+    def user_id(self) -> int | None: ...
+
+    @property
+    def ip_address(self) -> str: ...
+
+    @property
+    def request_id(self) -> str: ...
+
+
 def audit_record(
     action: AuditAction,
     *,
     request: HttpRequest | None = None,
+    actor: AuditActor | None = None,
     actor_id: int | None = None,
     actor_role: str = "",
     school_id: int | None = None,
@@ -44,9 +58,13 @@ def audit_record(
     target: str = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Record one event. Pass ids and codes only: no names, addresses or free text."""
+    """Record one event. Pass ids and codes only: no names, addresses or free text. A view
+    passes its `request`, a service the `actor` it was given."""
     ip_address = ""
     rid = ""
+    if actor is not None:
+        actor_id = actor.user_id if actor_id is None else actor_id
+        ip_address, rid = actor.ip_address, actor.request_id
     if request is not None:
         user = getattr(request, "user", None)
         if actor_id is None and user is not None and user.is_authenticated:

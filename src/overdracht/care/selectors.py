@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from overdracht.accounts.models import User
 from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import School
@@ -32,7 +33,7 @@ def referral_of_school(school: School, referral_id: Any) -> Referral | None:
     )
 
 
-def partnership_referrals(user: Any) -> QuerySet[Referral]:
+def partnership_referrals(user: User) -> QuerySet[Referral]:
     """Open referrals to the partnership from the schools of the partnerships the user
     works for."""
     return (

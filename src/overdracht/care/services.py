@@ -12,11 +12,10 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care.models import CareLevel, CareTeamMeeting, DevelopmentPlan, Referral
@@ -43,7 +42,7 @@ def _check_level(pupil: Pupil, school: School, level: str) -> None:
 
 def referral_create(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     school: School,
     level: str,
@@ -67,11 +66,11 @@ def referral_create(
         urgency=urgency,
         meeting=next_meeting,
         escalated_from=escalated_from,
-        created_by_id=authenticated_user(request).pk,
+        created_by_id=actor.user.pk,
     )
     audit_record(
         AuditAction.REFERRAL_CREATED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"referral:{referral.pk}",
@@ -81,13 +80,11 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_escalate(
-    *, request: HttpRequest, referral: Referral, level: str, reason: str
-) -> Referral:
+def referral_escalate(*, actor: Actor, referral: Referral, level: str, reason: str) -> Referral:
     if level == referral.level or level == CareLevel.CARE_TEAM:
         raise ValidationError(_("Escalate to the ZAT or the partnership."))
     return referral_create(
-        request=request,
+        actor=actor,
         pupil=referral.pupil,
         school=referral.school,
         level=level,
@@ -131,14 +128,14 @@ def referral_dossier_send(
 
 
 def referral_outcome(
-    *, request: HttpRequest, referral: Referral, outcome: str, actions: str, close: bool
+    *, actor: Actor, referral: Referral, outcome: str, actions: str, close: bool
 ) -> None:
     referral.outcome, referral.actions = outcome.strip(), actions.strip()
     referral.closed_at = timezone.now() if close else None
     referral.save(update_fields=["outcome", "actions", "closed_at"])
     audit_record(
         AuditAction.REFERRAL_UPDATED,
-        request=request,
+        actor=actor,
         school_id=referral.school_id,
         subject_pupil_id=referral.pupil_id,
         target=f"referral:{referral.pk}",
@@ -154,18 +151,18 @@ def care_meeting_plan(*, school: School, level: str, date: dt.date) -> CareTeamM
 
 
 def development_plan_start(
-    *, request: HttpRequest, pupil: Pupil, school: School, support_started: dt.date
+    *, actor: Actor, pupil: Pupil, school: School, support_started: dt.date
 ) -> DevelopmentPlan:
     plan = DevelopmentPlan.objects.create(
         pupil=pupil,
         school=school,
         support_started=support_started,
         due=support_started + OPP_WITHIN,
-        created_by_id=authenticated_user(request).pk,
+        created_by_id=actor.user.pk,
     )
     audit_record(
         AuditAction.DEVELOPMENT_PLAN_SAVED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"development_plan:{plan.pk}",
@@ -174,7 +171,7 @@ def development_plan_start(
 
 
 def development_plan_update(
-    *, request: HttpRequest, plan: DevelopmentPlan, completed_at: dt.date | None, pupil_view: str
+    *, actor: Actor, plan: DevelopmentPlan, completed_at: dt.date | None, pupil_view: str
 ) -> None:
     plan.completed_at = completed_at
     plan.next_evaluation = (completed_at + dt.timedelta(days=365)) if completed_at else None
@@ -182,7 +179,7 @@ def development_plan_update(
     plan.save(update_fields=["completed_at", "next_evaluation", "pupil_view"])
     audit_record(
         AuditAction.DEVELOPMENT_PLAN_SAVED,
-        request=request,
+        actor=actor,
         school_id=plan.school_id,
         subject_pupil_id=plan.pupil_id,
         target=f"development_plan:{plan.pk}",

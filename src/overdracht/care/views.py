@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
@@ -66,7 +67,7 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(
-                request=request,
+                actor=Actor.of(request),
                 pupil=pupil,
                 school=school,
                 level=form.cleaned_data["level"],
@@ -113,7 +114,7 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
                 raise Http404
             if data["action"] == "outcome":
                 services.referral_outcome(
-                    request=request,
+                    actor=Actor.of(request),
                     referral=referral,
                     outcome=data["outcome"],
                     actions=data["actions"],
@@ -121,7 +122,10 @@ def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
                 )
             else:
                 services.referral_escalate(
-                    request=request, referral=referral, level=data["level"], reason=data["reason"]
+                    actor=Actor.of(request),
+                    referral=referral,
+                    level=data["level"],
+                    reason=data["reason"],
                 )
                 messages.success(request, _("The referral has been escalated."))
         except ValidationError as exc:
@@ -161,7 +165,7 @@ def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             messages.error(request, _("Choose a valid date."))
         elif plan is None:
             services.development_plan_start(
-                request=request,
+                actor=Actor.of(request),
                 pupil=pupil,
                 school=school,
                 support_started=form.cleaned_data["support_started"],
@@ -169,7 +173,7 @@ def development_plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             return redirect("care:development_plan", pupil_id=pupil_id)
         else:
             services.development_plan_update(
-                request=request,
+                actor=Actor.of(request),
                 plan=plan,
                 completed_at=form.cleaned_data["completed_at"],
                 pupil_view=form.cleaned_data["pupil_view"],

@@ -21,12 +21,11 @@ import uuid
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.consent import events
@@ -55,7 +54,7 @@ class ConsentError(Exception):
         self.message = message
 
 
-def review_open(*, request: HttpRequest, transition: Transition, school: School) -> GuardianReview:
+def review_open(*, actor: Actor, transition: Transition, school: School) -> GuardianReview:
     if transition.from_school_id != school.pk:
         raise ConsentError(_("Only the sending school opens the review."))
     if GuardianReview.objects.filter(transition=transition).exists():
@@ -69,7 +68,7 @@ def review_open(*, request: HttpRequest, transition: Transition, school: School)
         review = GuardianReview.objects.create(
             transition=transition,
             school=school,
-            opened_by_id=request.user.pk,
+            opened_by_id=actor.user.pk,
             deadline=today + dt.timedelta(days=days),
         )
         ReviewParticipant.objects.bulk_create(
@@ -78,7 +77,7 @@ def review_open(*, request: HttpRequest, transition: Transition, school: School)
         )
         for relation in relations:
             _invite(
-                request,
+                actor,
                 review,
                 pupil,
                 relation.guardian.user_id,
@@ -89,7 +88,7 @@ def review_open(*, request: HttpRequest, transition: Transition, school: School)
             _notify(review, pupil.user.email)  # type: ignore[union-attr]
         audit_record(
             AuditAction.REVIEW_OPENED,
-            request=request,
+            actor=actor,
             school_id=school.pk,
             subject_pupil_id=pupil.pk,
             target=f"guardian_review:{review.pk}",
@@ -119,7 +118,7 @@ def _notify(review: GuardianReview, email: str) -> None:
 
 
 def _invite(
-    request: HttpRequest,
+    actor: Actor,
     review: GuardianReview,
     pupil: Pupil,
     user_id: int | None,
@@ -131,7 +130,7 @@ def _invite(
         _notify(review, guardian.guardian.email or "")
     elif email:
         pupil_services.invitation_create(
-            request=request,
+            actor=actor,
             pupil=pupil,
             school_id=review.school_id,
             email=email,
@@ -147,8 +146,8 @@ def _complete_if_last(review: GuardianReview) -> None:
 
 
 @transaction.atomic
-def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewParticipant:
-    user = authenticated_user(request)
+def review_seen(*, actor: Actor, review: GuardianReview) -> ReviewParticipant:
+    user = actor.user
     participant = participant_for(review, user.pk)
     if participant is None:
         raise ConsentError(_("You are not asked to review this dossier."))
@@ -158,7 +157,7 @@ def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewPartic
         participant.save(update_fields=["seen_at", "way", "recorded_by_id"])
         audit_record(
             AuditAction.REVIEW_SEEN,
-            request=request,
+            actor=actor,
             school_id=review.school_id,
             subject_pupil_id=review.transition.pupil_id,
             target=f"review_participant:{participant.pk}",
@@ -169,20 +168,18 @@ def review_seen(*, request: HttpRequest, review: GuardianReview) -> ReviewPartic
 
 
 @transaction.atomic
-def review_record(
-    *, request: HttpRequest, participant: ReviewParticipant, way: str, day: dt.date
-) -> None:
+def review_record(*, actor: Actor, participant: ReviewParticipant, way: str, day: dt.date) -> None:
     if way not in (ReviewWay.PAPER, ReviewWay.CONVERSATION):
         raise ConsentError(_("Choose how the review took place."))
     if day > timezone.localdate():
         raise ConsentError(_("The date of the review cannot be in the future."))
     participant.seen_at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
     participant.way = way
-    participant.recorded_by_id = request.user.pk
+    participant.recorded_by_id = actor.user.pk
     participant.save(update_fields=["seen_at", "way", "recorded_by_id"])
     audit_record(
         AuditAction.REVIEW_SEEN,
-        request=request,
+        actor=actor,
         school_id=participant.review.school_id,
         subject_pupil_id=participant.review.transition.pupil_id,
         target=f"review_participant:{participant.pk}",
@@ -192,9 +189,9 @@ def review_record(
 
 
 def statement_add(
-    *, request: HttpRequest, review: GuardianReview, agrees: bool, text: str
+    *, actor: Actor, review: GuardianReview, agrees: bool, text: str
 ) -> GuardianStatement:
-    user = authenticated_user(request)
+    user = actor.user
     participant = participant_for(review, user.pk)
     if participant is None:
         raise ConsentError(_("You are not asked to review this dossier."))
@@ -210,7 +207,7 @@ def statement_add(
     )
     audit_record(
         AuditAction.STATEMENT_ADDED,
-        request=request,
+        actor=actor,
         school_id=review.school_id,
         subject_pupil_id=review.transition.pupil_id,
         target=f"guardian_statement:{statement.pk}",
@@ -219,17 +216,15 @@ def statement_add(
     return statement
 
 
-def statement_reply(
-    *, request: HttpRequest, statement: GuardianStatement, text: str
-) -> StatementReply:
+def statement_reply(*, actor: Actor, statement: GuardianStatement, text: str) -> StatementReply:
     if not text.strip():
         raise ConsentError(_("Write a reply."))
     reply = StatementReply.objects.create(
-        statement=statement, author_id=authenticated_user(request).pk, text=text.strip()[:4000]
+        statement=statement, author_id=actor.user.pk, text=text.strip()[:4000]
     )
     audit_record(
         AuditAction.STATEMENT_REPLIED,
-        request=request,
+        actor=actor,
         school_id=statement.review.school_id,
         subject_pupil_id=statement.review.transition.pupil_id,
         target=f"statement_reply:{reply.pk}",
@@ -237,11 +232,9 @@ def statement_reply(
     return reply
 
 
-def consent_decide(
-    *, request: HttpRequest, pupil: Pupil, purpose: str, given: bool
-) -> ConsentDecision:
+def consent_decide(*, actor: Actor, pupil: Pupil, purpose: str, given: bool) -> ConsentDecision:
     """The logged-in guardian or pupil decides, as far as the age rules let them."""
-    user = authenticated_user(request)
+    user = actor.user
     today = timezone.localdate()
     if purpose not in ConsentPurpose.values:
         raise ConsentError(_("Unknown purpose."))
@@ -267,7 +260,7 @@ def consent_decide(
             GuardianRelation.objects.filter(pupil=pupil).update(adult_pupil_allows_access=given)
     audit_record(
         AuditAction.CONSENT_DECIDED,
-        request=request,
+        actor=actor,
         subject_pupil_id=pupil.pk,
         target=f"consent_decision:{decision.pk}",
         details={"purpose": purpose, "given": given},
@@ -306,19 +299,19 @@ def review_reminders_send(*, today: dt.date | None = None) -> int:
 
 
 def correction_request_add(
-    *, request: HttpRequest, pupil: Pupil, school: School, text: str
+    *, actor: Actor, pupil: Pupil, school: School, text: str
 ) -> CorrectionRequest:
     if not text.strip():
         raise ConsentError(_("Describe what is not correct."))
     correction = CorrectionRequest.objects.create(
         pupil=pupil,
         school=school,
-        requested_by_id=authenticated_user(request).pk,
+        requested_by_id=actor.user.pk,
         text=text.strip()[:4000],
     )
     audit_record(
         AuditAction.CORRECTION_REQUESTED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"correction_request:{correction.pk}",
@@ -326,8 +319,8 @@ def correction_request_add(
     return correction
 
 
-def correction_request_handle(*, request: HttpRequest, correction: CorrectionRequest) -> None:
-    correction.handled_at, correction.handled_by_id = timezone.now(), request.user.pk
+def correction_request_handle(*, actor: Actor, correction: CorrectionRequest) -> None:
+    correction.handled_at, correction.handled_by_id = timezone.now(), actor.user.pk
     correction.save(update_fields=["handled_at", "handled_by_id"])
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.consent import selectors, services
@@ -80,7 +81,7 @@ def review_record(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         raise Http404
     try:
         services.review_record(
-            request=request,
+            actor=Actor.of(request),
             participant=participant,
             way=form.cleaned_data["way"],
             day=form.cleaned_data["day"],
@@ -106,7 +107,7 @@ def statement_reply(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         raise Http404
     if valid:
         services.statement_reply(
-            request=request, statement=statement, text=form.cleaned_data["text"]
+            actor=Actor.of(request), statement=statement, text=form.cleaned_data["text"]
         )
         messages.success(request, _("Your reply has been added."))
     else:
@@ -125,7 +126,7 @@ def correction_handle(
     ).first()
     if correction is None:
         raise Http404
-    services.correction_request_handle(request=request, correction=correction)
+    services.correction_request_handle(actor=Actor.of(request), correction=correction)
     return redirect("consent:reviews", pupil_id=pupil_id)
 
 

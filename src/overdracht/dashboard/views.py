@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.core.school_year import current_school_year, school_year_label
 from overdracht.pupils.selectors import children_of_user
 from overdracht.schools.permissions import Perm, school_permissions
@@ -18,9 +19,9 @@ from overdracht.schools.selectors import (
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     year = current_school_year()
-    perms = school_permissions(request.user)
-    memberships = list(memberships_for_user(request.user))
-    if not memberships and children_of_user(request.user):
+    perms = school_permissions(authenticated_user(request))
+    memberships = list(memberships_for_user(authenticated_user(request)))
+    if not memberships and children_of_user(authenticated_user(request)):
         return redirect("portal:home")  # guardians and pupils have a portal of their own
     schools = {m.school.pk: m.school for m in memberships if m.school is not None}
     context = {
@@ -48,10 +49,10 @@ def home(request: HttpRequest) -> HttpResponse:
             }
             for sid, school in sorted(schools.items(), key=lambda item: item[1].name)
         ],
-        "mentored": list(class_groups_mentored_by(request.user, year)),
-        "children": list(children_of_user(request.user)),
-        "partnership_schools": list(partnership_schools(request.user)),
-        "coordinated_regions": list(regions_coordinated_by(request.user)),
+        "mentored": list(class_groups_mentored_by(authenticated_user(request), year)),
+        "children": list(children_of_user(authenticated_user(request))),
+        "partnership_schools": list(partnership_schools(authenticated_user(request))),
+        "coordinated_regions": list(regions_coordinated_by(authenticated_user(request))),
         "is_partnership_staff": any(m.partnership_id for m in memberships),
     }
     return render(request, "dashboard/home.html", context)

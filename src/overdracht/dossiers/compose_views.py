@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.consent.selectors import outgoing_transitions, review_of, review_status
@@ -88,7 +89,9 @@ def compose(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "results": test_results_of(pupil, school.pk),
         "career": career,
         "career_notes": career_notes,
-        "can_import_results": has_school_perm(request.user, Perm.EDIT_DOSSIER, school.pk),
+        "can_import_results": has_school_perm(
+            authenticated_user(request), Perm.EDIT_DOSSIER, school.pk
+        ),
     }
     return render(request, "dossiers/compose.html", context)
 
@@ -118,7 +121,7 @@ def choose_school(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 def review_open(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     _access, school, _pupil, transition = _outgoing(request, pupil_id, Perm.MANAGE_REVIEWS)
     try:
-        review_open_service(request=request, transition=transition, school=school)
+        review_open_service(actor=Actor.of(request), transition=transition, school=school)
         messages.success(
             request,
             _("The review is open. The parents (and the pupil from 16) have been sent a message."),

@@ -4,9 +4,8 @@ Saving it sends `dossiers.events.intake_analysed`."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import HttpRequest
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers import events
@@ -18,7 +17,7 @@ from overdracht.schools.models import School
 @transaction.atomic
 def intake_analysis_save(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     school: School,
     needs_support: bool,
@@ -34,12 +33,12 @@ def intake_analysis_save(
             "discuss_in_person": discuss_in_person,
             "refer_to_care_team": refer_to_care_team,
             "notes": notes.strip(),
-            "analysed_by_id": authenticated_user(request).pk,
+            "analysed_by_id": actor.user.pk,
         },
     )
     audit_record(
         AuditAction.INTAKE_ANALYSED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"intake_analysis:{analysis.pk}",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.dossiers import supplements
 from overdracht.schools.permissions import Perm, school_or_404
 
@@ -50,7 +51,7 @@ def pack_edit(request: HttpRequest, school_id: int, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             supplements.pack_customise(
-                request=request,
+                actor=Actor.of(request),
                 school=school,
                 code=code,
                 questions=supplements.questions_from_lines(form.cleaned_data["questions"]),

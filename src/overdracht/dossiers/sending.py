@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.consent import services as consent_services
@@ -55,7 +55,7 @@ class SendingError(Exception):
 
 
 def review_open_when_ready(
-    *, request: HttpRequest, transition: Transition, school: School
+    *, actor: Actor, transition: Transition, school: School
 ) -> GuardianReview:
     """Open the guardians' review, but only on a dossier whose required parts are written:
     parents are never asked to confirm an empty dossier."""
@@ -66,7 +66,7 @@ def review_open_when_ready(
             % {"missing": ", ".join(ready.missing)}
         )
     try:
-        return consent_services.review_open(request=request, transition=transition, school=school)
+        return consent_services.review_open(actor=actor, transition=transition, school=school)
     except consent_services.ConsentError as exc:
         raise SendingError(exc.message) from exc
 

@@ -12,8 +12,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpRequest
 
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers.models import (
@@ -45,7 +45,7 @@ def section_save(
     content: dict[str, Any],
     based_on_version: int,
     school_id: int,
-    request: HttpRequest | None = None,
+    actor: Actor | None = None,
 ) -> DossierSection:
     """Save a part of the school's dossier of the pupil if nobody saved it since
     `based_on_version` (0 for a new part). ValidationError (in Dutch) when the content breaks
@@ -64,7 +64,7 @@ def section_save(
         raise SectionConflictError(_current(pupil, school_id, kind)) from exc
     audit_record(
         AuditAction.DOSSIER_SECTION_SAVED,
-        request=request,
+        actor=actor,
         actor_id=author_id,
         school_id=school_id,
         subject_pupil_id=pupil.pk,

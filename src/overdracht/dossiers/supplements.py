@@ -7,10 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers.models import Question, QuestionPack, SupplementAnswers
@@ -29,7 +28,7 @@ def packs_for_school(school: School) -> list[QuestionPack]:
 
 @transaction.atomic
 def pack_customise(
-    *, request: HttpRequest, school: School, code: str, questions: list[dict[str, Any]]
+    *, actor: Actor, school: School, code: str, questions: list[dict[str, Any]]
 ) -> QuestionPack:
     """Give the school its own version of a pack with these questions (text, kind, choices)."""
     default = QuestionPack.objects.get(code=code, school=None)
@@ -57,7 +56,7 @@ def pack_customise(
     )
     audit_record(
         AuditAction.QUESTION_PACK_CHANGED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         target=f"question_pack:{pack.pk}",
         details={"questions": len(cleaned)},
@@ -82,7 +81,7 @@ def _check(question: Question, value: Any) -> Any:
 
 def supplement_save(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     pack: QuestionPack,
     answers: dict[str, Any],
@@ -94,11 +93,11 @@ def supplement_save(
         if value is not None:
             checked[str(question.pk)] = {"question": question.text, "answer": value}
     saved = SupplementAnswers.objects.create(
-        pupil=pupil, pack=pack, answers=checked, author_id=authenticated_user(request).pk
+        pupil=pupil, pack=pack, answers=checked, author_id=actor.user.pk
     )
     audit_record(
         AuditAction.SUPPLEMENT_SAVED,
-        request=request,
+        actor=actor,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
         target=f"supplement:{saved.pk}",

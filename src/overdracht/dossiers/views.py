@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -90,7 +91,11 @@ def supplement_edit(request: HttpRequest, pupil_id: uuid.UUID, code: str) -> Htt
             )
         try:
             supplements.supplement_save(
-                request=request, pupil=pupil, pack=pack, answers=answers, school_id=school.pk
+                actor=Actor.of(request),
+                pupil=pupil,
+                pack=pack,
+                answers=answers,
+                school_id=school.pk,
             )
             messages.success(request, _("Saved."))
             return redirect("dossiers:dossier", pupil_id=pupil.pk)
@@ -131,7 +136,7 @@ def section_edit(request: HttpRequest, pupil_id: uuid.UUID, kind: str) -> HttpRe
         try:
             return_to = request.POST.get("next") or ""
             section_save(
-                request=request,
+                actor=Actor.of(request),
                 author_id=authenticated_user(request).pk,
                 pupil=pupil,
                 kind=kind,

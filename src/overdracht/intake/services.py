@@ -4,8 +4,8 @@ arriving pupil, saved together or not at all."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import HttpRequest
 
+from overdracht.accounts.actor import Actor
 from overdracht.dossiers.intake import intake_analysis_save
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.pupils.models import Pupil
@@ -16,7 +16,7 @@ from overdracht.schools.models import ClassGroup, School
 @transaction.atomic
 def intake_record(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     school: School,
     needs_support: bool,
@@ -29,7 +29,7 @@ def intake_record(
     A class the pupil cannot go to raises a `ValidationError` keyed on `class_group`, and
     the analysis is not saved either."""
     analysis = intake_analysis_save(
-        request=request,
+        actor=actor,
         pupil=pupil,
         school=school,
         needs_support=needs_support,
@@ -38,5 +38,5 @@ def intake_record(
         notes=notes,
     )
     if class_group is not None:
-        class_assign(request=request, pupil=pupil, school=school, class_group=class_group)
+        class_assign(actor=actor, pupil=pupil, school=school, class_group=class_group)
     return analysis

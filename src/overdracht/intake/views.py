@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.dossiers import selectors as dossier_selectors
@@ -54,7 +55,7 @@ def analyse(request: HttpRequest, school_id: int, pupil_id: uuid.UUID) -> HttpRe
     if request.method == "POST" and form.is_valid():
         try:
             services.intake_record(
-                request=request, pupil=row.pupil, school=school, **form.cleaned_data
+                actor=Actor.of(request), pupil=row.pupil, school=school, **form.cleaned_data
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -10,25 +10,26 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from overdracht.accounts.models import User
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.meetings.models import Agreement, HandoverMeeting
 from overdracht.schools.permissions import Perm, school_permissions
 
 
-def _schools_with_perm(user: Any) -> list[int]:
+def _schools_with_perm(user: User) -> list[int]:
     return [
         sid for sid, perms in school_permissions(user).items() if Perm.HANDOVER_MEETINGS in perms
     ]
 
 
-def meetings_for_user(user: Any) -> QuerySet[HandoverMeeting]:
+def meetings_for_user(user: User) -> QuerySet[HandoverMeeting]:
     schools = _schools_with_perm(user)
     return HandoverMeeting.objects.filter(
         Q(sending_school__in=schools) | Q(receiving_school__in=schools)
     ).select_related("transition__pupil", "sending_school", "receiving_school")
 
 
-def acting_school_id(user: Any, meeting: HandoverMeeting) -> int | None:
+def acting_school_id(user: User, meeting: HandoverMeeting) -> int | None:
     schools = _schools_with_perm(user)
     for school_id in (meeting.receiving_school_id, meeting.sending_school_id):
         if school_id in schools:
@@ -36,7 +37,7 @@ def acting_school_id(user: Any, meeting: HandoverMeeting) -> int | None:
     return None
 
 
-def open_agreements(user: Any) -> QuerySet[Agreement]:
+def open_agreements(user: User) -> QuerySet[Agreement]:
     return (
         Agreement.objects.filter(owner=user, done_at__isnull=True)
         .select_related("meeting__transition__pupil")
@@ -44,7 +45,7 @@ def open_agreements(user: Any) -> QuerySet[Agreement]:
     )
 
 
-def meetings_as_participant(user: Any) -> QuerySet[HandoverMeeting]:
+def meetings_as_participant(user: User) -> QuerySet[HandoverMeeting]:
     return (
         HandoverMeeting.objects.filter(participants__user=user)
         .select_related("transition__pupil")
@@ -81,7 +82,7 @@ def meetings_of_school(school_id: int, *, since_days: int = 30) -> QuerySet[Hand
     )
 
 
-def meetings_for_family(pupil_id: Any, user: Any) -> QuerySet[HandoverMeeting]:
+def meetings_for_family(pupil_id: Any, user: User) -> QuerySet[HandoverMeeting]:
     """The pupil's warm handovers to which this guardian or the pupil themself is invited,
     with their agreements (the minutes stay with the schools)."""
     return (

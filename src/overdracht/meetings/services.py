@@ -12,12 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import name_initials
@@ -115,7 +114,7 @@ def _when_valid(starts_at: dt.datetime, place: str, video_link: str) -> None:
 @transaction.atomic
 def meeting_plan(
     *,
-    request: HttpRequest,
+    actor: Actor,
     transition: Transition,
     starts_at: dt.datetime,
     duration_minutes: int,
@@ -127,7 +126,7 @@ def meeting_plan(
     acting_school: School,
 ) -> HandoverMeeting:
     _when_valid(starts_at, place, video_link)
-    author = authenticated_user(request)
+    author = actor.user
     meeting = HandoverMeeting.objects.create(
         transition=transition,
         sending_school=transition.from_school,
@@ -148,7 +147,7 @@ def meeting_plan(
     _send_invitation(meeting)
     audit_record(
         AuditAction.MEETING_PLANNED,
-        request=request,
+        actor=actor,
         school_id=acting_school.pk,
         subject_pupil_id=transition.pupil_id,
         target=f"meeting:{meeting.pk}",
@@ -160,7 +159,7 @@ def meeting_plan(
 @transaction.atomic
 def meeting_change(
     *,
-    request: HttpRequest,
+    actor: Actor,
     meeting: HandoverMeeting,
     school: School,
     starts_at: dt.datetime,
@@ -185,7 +184,7 @@ def meeting_change(
     )
     audit_record(
         AuditAction.MEETING_CHANGED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"meeting:{meeting.pk}",
@@ -195,7 +194,7 @@ def meeting_change(
 @transaction.atomic
 def meeting_invite(
     *,
-    request: HttpRequest,
+    actor: Actor,
     meeting: HandoverMeeting,
     school: School,
     staff: list[Any],
@@ -219,7 +218,7 @@ def meeting_invite(
         _send_invitation(meeting, only=added)
         audit_record(
             AuditAction.MEETING_CHANGED,
-            request=request,
+            actor=actor,
             school_id=school.pk,
             subject_pupil_id=pupil.pk,
             target=f"meeting:{meeting.pk}",
@@ -229,9 +228,7 @@ def meeting_invite(
 
 
 @transaction.atomic
-def meeting_cancel(
-    *, request: HttpRequest, meeting: HandoverMeeting, school: School, reason: str
-) -> None:
+def meeting_cancel(*, actor: Actor, meeting: HandoverMeeting, school: School, reason: str) -> None:
     """Cancel the meeting; everyone invited is told, and calendar apps remove it."""
     _not_cancelled(meeting)
     meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason.strip()[:300]
@@ -251,7 +248,7 @@ def meeting_cancel(
     )
     audit_record(
         AuditAction.MEETING_CANCELLED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"meeting:{meeting.pk}",
@@ -260,7 +257,7 @@ def meeting_cancel(
 
 @transaction.atomic
 def minutes_add(
-    *, request: HttpRequest, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
+    *, actor: Actor, meeting: HandoverMeeting, text: str, agenda_item: str, school: School
 ) -> MinutesEntry:
     _not_cancelled(meeting)
     if not text.strip():
@@ -269,12 +266,12 @@ def minutes_add(
         meeting=meeting,
         text=text.strip()[:8000],
         agenda_item=agenda_item[:200],
-        author=authenticated_user(request),
+        author=actor.user,
         school=school,
     )
     audit_record(
         AuditAction.MINUTES_ADDED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=meeting.transition.pupil_id,
         target=f"minutes:{entry.pk}",
@@ -286,7 +283,7 @@ def minutes_add(
 
 def agreement_add(
     *,
-    request: HttpRequest,
+    actor: Actor,
     meeting: HandoverMeeting,
     text: str,
     owner: Any,
@@ -301,11 +298,11 @@ def agreement_add(
         text=text.strip()[:500],
         owner=owner,
         due_date=due_date,
-        created_by_id=authenticated_user(request).pk,
+        created_by_id=actor.user.pk,
     )
     audit_record(
         AuditAction.AGREEMENT_ADDED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=meeting.transition.pupil_id,
         target=f"agreement:{agreement.pk}",
@@ -313,8 +310,8 @@ def agreement_add(
     return agreement
 
 
-def agreement_done(*, request: HttpRequest, agreement: Agreement) -> None:
-    if agreement.owner_id != authenticated_user(request).pk:
+def agreement_done(*, actor: Actor, agreement: Agreement) -> None:
+    if agreement.owner_id != actor.user.pk:
         raise ValidationError(_("Only the owner marks an agreement as done."))
     agreement.done_at = timezone.now()
     agreement.save(update_fields=["done_at"])

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
@@ -70,7 +71,7 @@ def plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         chosen = [r.guardian for r in relations if str(r.guardian_id) in data["guardians"]]
         try:
             meeting = services.meeting_plan(
-                request=request,
+                actor=Actor.of(request),
                 transition=data["transition"],
                 starts_at=data["starts_at"],
                 duration_minutes=data["duration_minutes"],
@@ -203,7 +204,7 @@ def _meeting_invite_post(
         if str(r.guardian_id) in chosen
     ]
     added = services.meeting_invite(
-        request=request,
+        actor=Actor.of(request),
         meeting=found,
         school=school,
         staff=list(form.cleaned_data["staff"]),
@@ -222,7 +223,7 @@ def _meeting_post(
 ) -> bool:
     if minutes_form.is_bound and minutes_form.is_valid():
         services.minutes_add(
-            request=request,
+            actor=Actor.of(request),
             meeting=found,
             school=school,
             text=minutes_form.cleaned_data["text"],
@@ -232,7 +233,7 @@ def _meeting_post(
     if agreement_form.is_bound and agreement_form.is_valid():
         data = agreement_form.cleaned_data
         services.agreement_add(
-            request=request,
+            actor=Actor.of(request),
             meeting=found,
             school=school,
             text=data["text"],
@@ -253,7 +254,7 @@ def _meeting_change_post(
     if change_form.is_bound and change_form.is_valid():
         data = change_form.cleaned_data
         services.meeting_change(
-            request=request,
+            actor=Actor.of(request),
             meeting=found,
             school=school,
             starts_at=data["starts_at"],
@@ -265,7 +266,10 @@ def _meeting_change_post(
         return True
     if cancel_form.is_bound and cancel_form.is_valid():
         services.meeting_cancel(
-            request=request, meeting=found, school=school, reason=cancel_form.cleaned_data["reason"]
+            actor=Actor.of(request),
+            meeting=found,
+            school=school,
+            reason=cancel_form.cleaned_data["reason"],
         )
         messages.success(request, _("The warm handover is cancelled; everyone invited is told."))
         return True
@@ -297,7 +301,7 @@ def agreement_done(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = Agreement.objects.filter(pk=agreement_id, owner=request.user.pk).first()
     if agreement is None:
         raise Http404
-    services.agreement_done(request=request, agreement=agreement)
+    services.agreement_done(actor=Actor.of(request), agreement=agreement)
     return redirect("worklist:index")
 
 

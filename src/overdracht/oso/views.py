@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.oso import selectors, services
@@ -35,8 +36,8 @@ def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
     """Upload for who may import; the received list for who may read received dossiers
     (support and care data). A school administrator uploads without reading them."""
     school = school_or_404(request, school_id, Perm.VIEW_SCHOOL)
-    can_import = has_school_perm(request.user, Perm.IMPORT_DOSSIERS, school.pk)
-    can_read = has_school_perm(request.user, Perm.VIEW_RECEIVED_DOSSIERS, school.pk)
+    can_import = has_school_perm(authenticated_user(request), Perm.IMPORT_DOSSIERS, school.pk)
+    can_read = has_school_perm(authenticated_user(request), Perm.VIEW_RECEIVED_DOSSIERS, school.pk)
     if not (can_import or can_read) or (request.method == "POST" and not can_import):
         deny(request, status=403, target=f"school:{school.pk}", school_id=school.pk)
     form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
@@ -98,7 +99,9 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
             "school": school,
             "batch": found,
             "files": [(f, STATUS_LABELS.get(f.status, f.status)) for f in files],
-            "can_read": has_school_perm(request.user, Perm.VIEW_RECEIVED_DOSSIERS, school.pk),
+            "can_read": has_school_perm(
+                authenticated_user(request), Perm.VIEW_RECEIVED_DOSSIERS, school.pk
+            ),
         },
     )
 

@@ -9,10 +9,9 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.passports import events
@@ -24,7 +23,7 @@ MIN_TIPS, MAX_TIPS = 3, 6
 
 def passport_save(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     tips: list[str],
     strengths: str,
@@ -41,7 +40,7 @@ def passport_save(
     unknown = set(arrangements) - set(Arrangement.values)
     if unknown:
         raise ValidationError(_("Unknown arrangement."))
-    author = authenticated_user(request).pk
+    author = actor.user.pk
     last = PassportVersion.objects.filter(pupil=pupil).aggregate(v=Max("version"))["v"] or 0
     try:
         with transaction.atomic():
@@ -67,7 +66,7 @@ def passport_save(
         ) from exc
     audit_record(
         AuditAction.PASSPORT_SAVED,
-        request=request,
+        actor=actor,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
         target=f"passport:{passport.pk}",
@@ -77,13 +76,13 @@ def passport_save(
 
 
 def passport_confirm(
-    *, request: HttpRequest, passport: PassportVersion, school_id: int | None = None
+    *, actor: Actor, passport: PassportVersion, school_id: int | None = None
 ) -> ReadReceipt:
-    user = authenticated_user(request)
+    user = actor.user
     receipt, _created = ReadReceipt.objects.get_or_create(passport=passport, user_id=user.pk)
     audit_record(
         AuditAction.PASSPORT_CONFIRMED,
-        request=request,
+        actor=actor,
         school_id=school_id,
         subject_pupil_id=passport.pupil_id,
         target=f"passport:{passport.pk}",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -80,7 +81,9 @@ def passport(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, pupil = _readable(request, pupil_id)
     current = selectors.current_passport(pupil)
     if request.method == "POST" and current is not None:
-        services.passport_confirm(request=request, passport=current, school_id=access.school_id)
+        services.passport_confirm(
+            actor=Actor.of(request), passport=current, school_id=access.school_id
+        )
         messages.success(request, _("Thank you: you confirmed that you read this passport."))
         back = safe_next(request, request.POST.get("next"))
         return redirect(back) if back else redirect("passports:passport", pupil_id=pupil_id)
@@ -131,7 +134,7 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.passport_save(
-                request=request,
+                actor=Actor.of(request),
                 pupil=pupil,
                 tips=data["tips"].splitlines(),
                 strengths=data["strengths"],
@@ -221,7 +224,9 @@ def class_confirm(request: HttpRequest, class_group_id: int, passport_id: int) -
     ).first()
     if found is None:
         raise Http404
-    services.passport_confirm(request=request, passport=found, school_id=class_group.school_id)
+    services.passport_confirm(
+        actor=Actor.of(request), passport=found, school_id=class_group.school_id
+    )
     return redirect("passports:class_overview", class_group_id=class_group.pk)
 
 

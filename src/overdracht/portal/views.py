@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -67,7 +68,9 @@ def _context(access: PupilAccess, pupil: Pupil, tab: str, **extra: object) -> di
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"children": children_of_user(request.user)})
+    return render(
+        request, "portal/home.html", {"children": children_of_user(authenticated_user(request))}
+    )
 
 
 @login_required
@@ -91,7 +94,9 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             reviews=reviews,
             enrolments=list(pupil.enrolments.all()),
             transitions=list(pupil.transitions.all()),
-            meetings=list(meeting_selectors.meetings_for_family(pupil.pk, request.user)),
+            meetings=list(
+                meeting_selectors.meetings_for_family(pupil.pk, authenticated_user(request))
+            ),
         ),
     )
 
@@ -116,14 +121,14 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
                         ),
                     )
                     return redirect("portal:dossier", pupil_id=pupil_id)
-                consent_services.review_seen(request=request, review=review)
+                consent_services.review_seen(actor=Actor.of(request), review=review)
                 messages.success(
                     request, _("Thank you: the school sees that you have read the dossier.")
                 )
                 return redirect("portal:dossier", pupil_id=pupil_id)
             if form.is_valid():
                 consent_services.statement_add(
-                    request=request,
+                    actor=Actor.of(request),
                     review=review,
                     agrees=form.cleaned_data["agrees"],
                     text=form.cleaned_data["text"],
@@ -199,7 +204,7 @@ def consents(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         try:
             consent_services.consent_decide(
-                request=request,
+                actor=Actor.of(request),
                 pupil=pupil,
                 purpose=request.POST.get("purpose", ""),
                 given=request.POST.get("given") == "yes",
@@ -236,7 +241,7 @@ def correction(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     school = next((e.school for e in pupil.enrolments.all()), None)
     if request.method == "POST" and form.is_valid() and school is not None:
         consent_services.correction_request_add(
-            request=request, pupil=pupil, school=school, text=form.cleaned_data["text"]
+            actor=Actor.of(request), pupil=pupil, school=school, text=form.cleaned_data["text"]
         )
         messages.success(
             request,

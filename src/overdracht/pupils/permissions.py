@@ -111,7 +111,7 @@ def staff_level_at(request: HttpRequest, pupil_id: uuid.UUID, school_id: int) ->
 
 def _staff_candidates(request: HttpRequest, pupil_id: uuid.UUID) -> list[PupilAccess]:
     """One access per school where the pupil is enrolled and the user works."""
-    perms_by_school = school_permissions(request.user)
+    perms_by_school = school_permissions(authenticated_user(request))
     if not perms_by_school:
         return []
     rows = list(
@@ -131,7 +131,7 @@ def _staff_candidates(request: HttpRequest, pupil_id: uuid.UUID) -> list[PupilAc
             user=authenticated_user(request), class_group_id__in=[cg for _, cg in rows if cg]
         ).values_list("class_group_id", flat=True)
     )
-    roles_by_school = school_roles(request.user)
+    roles_by_school = school_roles(authenticated_user(request))
     candidates = []
     for school_id, class_group_id in rows:
         is_mentor = class_group_id in mentored
@@ -143,7 +143,9 @@ def _staff_candidates(request: HttpRequest, pupil_id: uuid.UUID) -> list[PupilAc
             PupilAccess(
                 pupil_id=pupil_id,
                 relation=Relation.STAFF,
-                role="mentor" if is_mentor else primary_role(request.user, school_id),
+                role="mentor"
+                if is_mentor
+                else primary_role(authenticated_user(request), school_id),
                 perms=frozenset(perms),
                 school_id=school_id,
                 is_mentor=is_mentor,

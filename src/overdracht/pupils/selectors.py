@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from overdracht.accounts.models import User
 from overdracht.core.ages import guardians_keep_access
 from overdracht.core.names import normalise
 from overdracht.pupils.models import Enrolment, Guardian, GuardianRelation, Pupil, Transition
@@ -106,7 +106,7 @@ def pupil_page(access: PupilAccess) -> PupilPage:
     )
 
 
-def children_of_user(user: Any) -> list[Pupil]:
+def children_of_user(user: User) -> list[Pupil]:
     """The pupils a guardian (or the pupil) account may see; a guardian of a pupil of 18 or
     older only when the pupil allowed it."""
     if not user.is_authenticated:

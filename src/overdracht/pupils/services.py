@@ -34,8 +34,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.models import User
-from overdracht.accounts.selectors import authenticated_user
 from overdracht.accounts.services import user_create
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -226,7 +226,7 @@ def _token_hash(token: str) -> str:
 @atomic
 def invitation_create(
     *,
-    request: HttpRequest,
+    actor: Actor,
     pupil: Pupil,
     school_id: int,
     email: str,
@@ -242,7 +242,7 @@ def invitation_create(
         school=school,
         email=email.lower(),
         token_hash=_token_hash(token),
-        created_by=authenticated_user(request),
+        created_by=actor.user,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     link = settings.OVERDRACHT_BASE_URL + reverse("pupils:invitation_accept", args=[token])
@@ -259,7 +259,7 @@ def invitation_create(
     )
     audit_record(
         AuditAction.INVITATION_CREATED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"invitation:{invitation.pk}",
@@ -295,7 +295,8 @@ def invitation_for_token(token: str) -> Invitation:
 
 @atomic
 def invitation_accept(*, request: HttpRequest, token: str, full_name: str, password: str) -> User:
-    """Create the account and link it to the guardian or pupil; a link works once."""
+    """Create the account and link it to the guardian or pupil; a link works once. The
+    visitor is not logged in yet, so this takes the request (like the login services)."""
     invitation = invitation_for_token(token)
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.accepted_at is not None:
@@ -359,7 +360,7 @@ def pupil_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
 
 
 def class_assign(
-    *, request: HttpRequest, pupil: Pupil, school: School, class_group: ClassGroup
+    *, actor: Actor, pupil: Pupil, school: School, class_group: ClassGroup
 ) -> Enrolment:
     """Put the pupil in a class of the school year the class belongs to (the pupil must be
     enrolled at the school that year); audited. Raises a `ValidationError` keyed on
@@ -382,7 +383,7 @@ def class_assign(
         enrolment.save(update_fields=["class_group", "year_group"])
     audit_record(
         AuditAction.CLASS_ASSIGNED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"class_group:{class_group.pk}",

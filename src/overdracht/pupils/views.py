@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.accounts.services import login_complete
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -117,7 +119,9 @@ def school_transitions(request: HttpRequest, school_id: int) -> HttpResponse:
     context = {
         "school": school,
         "outgoing": [t for t in transitions if t.from_school_id == school.pk],
-        "can_register": has_school_perm(request.user, Perm.IMPORT_DOSSIERS, school.pk)
+        "can_register": has_school_perm(
+            authenticated_user(request), Perm.IMPORT_DOSSIERS, school.pk
+        )
         and not school.is_primary,
         "incoming": [t for t in transitions if t.to_school_id == school.pk],
     }
@@ -134,7 +138,7 @@ def invitation_create(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         assert access.school_id is not None
         services.invitation_create(
-            request=request,
+            actor=Actor.of(request),
             pupil=pupil,
             school_id=access.school_id,
             email=form.cleaned_data["email"],

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.models import User
 from overdracht.regional_calendar.defaults import MILESTONES
 from overdracht.regional_calendar.models import ChecklistTick, Milestone
 from overdracht.schools.models import Region, School
@@ -179,7 +179,7 @@ def milestone_remove(*, region: Region, school_year: int, key: str) -> None:
 
 
 @transaction.atomic
-def checklist_save(*, user: Any, school: School, milestone: Milestone, ticked: list[str]) -> None:
+def checklist_save(*, user: User, school: School, milestone: Milestone, ticked: list[str]) -> None:
     """The school's ticks on the milestone's checklist become exactly `ticked`. Raises
     ValidationError for an item that is not on the checklist (nothing changes)."""
     unknown = [item for item in ticked if item not in milestone.checklist]

@@ -32,7 +32,9 @@ from overdracht.steps.catalogue import DEFAULT_OWNER_ROLE, STEPS, step_label
 
 
 def _region_or_404(request: HttpRequest, region_id: int) -> Region:
-    region = next((r for r in regions_coordinated_by(request.user) if r.pk == region_id), None)
+    region = next(
+        (r for r in regions_coordinated_by(authenticated_user(request)) if r.pk == region_id), None
+    )
     if region is None:
         raise Http404
     return region

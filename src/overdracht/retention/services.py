@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care.services import care_records_erase
@@ -157,7 +156,7 @@ def _former_pupil_of(school: School, pupil_id: uuid.UUID) -> Pupil:
 
 
 def legal_hold_place(
-    *, request: HttpRequest, school: School, pupil_id: uuid.UUID, reason: str
+    *, actor: Actor, school: School, pupil_id: uuid.UUID, reason: str
 ) -> LegalHold:
     reason = reason.strip()
     if not reason:
@@ -167,11 +166,11 @@ def legal_hold_place(
         pupil=pupil,
         school=school,
         reason=reason[:200],
-        placed_by_id=authenticated_user(request).pk,
+        placed_by_id=actor.user.pk,
     )
     audit_record(
         AuditAction.LEGAL_HOLD_PLACED,
-        request=request,
+        actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
         target=f"legal_hold:{hold.pk}",
@@ -179,13 +178,13 @@ def legal_hold_place(
     return hold
 
 
-def legal_hold_lift(*, request: HttpRequest, hold: LegalHold) -> None:
+def legal_hold_lift(*, actor: Actor, hold: LegalHold) -> None:
     hold.lifted_at = timezone.now()
-    hold.lifted_by_id = authenticated_user(request).pk
+    hold.lifted_by_id = actor.user.pk
     hold.save(update_fields=["lifted_at", "lifted_by_id"])
     audit_record(
         AuditAction.LEGAL_HOLD_LIFTED,
-        request=request,
+        actor=actor,
         school_id=hold.school_id,
         subject_pupil_id=hold.pupil_id,
         target=f"legal_hold:{hold.pk}",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.pupils.models import Pupil
@@ -53,14 +54,14 @@ def retention_page(request: HttpRequest, school_id: int) -> HttpResponse:
             )
             if hold is None:
                 raise Http404
-            services.legal_hold_lift(request=request, hold=hold)
+            services.legal_hold_lift(actor=Actor.of(request), hold=hold)
             messages.success(request, _("The legal hold is lifted."))
             return redirect("retention:page", school_id=school.pk)
         hold_form = HoldForm(request.POST)
         if hold_form.is_valid():
             try:
                 services.legal_hold_place(
-                    request=request,
+                    actor=Actor.of(request),
                     school=school,
                     pupil_id=hold_form.cleaned_data["pupil"],
                     reason=hold_form.cleaned_data["reason"],

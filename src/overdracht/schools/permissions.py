@@ -14,11 +14,12 @@ Pupil-level checks build on this in `overdracht.pupils.permissions`.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from overdracht.accounts.models import User
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
@@ -103,7 +104,7 @@ MENTOR_OF_PUPIL_PERMISSIONS = frozenset(
 _CACHE_ATTR = "_overdracht_school_roles"
 
 
-def school_roles(user: Any) -> dict[int, set[str]]:
+def school_roles(user: User) -> dict[int, set[str]]:
     """{school id: roles} of the user's school memberships; cached on the user object."""
     cached: dict[int, set[str]] | None = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
@@ -118,25 +119,25 @@ def school_roles(user: Any) -> dict[int, set[str]]:
     return roles
 
 
-def school_permissions(user: Any) -> dict[int, set[Perm]]:
+def school_permissions(user: User) -> dict[int, set[Perm]]:
     return {
         school_id: set().union(*(ROLE_PERMISSIONS[r] for r in roles))
         for school_id, roles in school_roles(user).items()
     }
 
 
-def has_school_perm(user: Any, perm: Perm, school_id: int) -> bool:
+def has_school_perm(user: User, perm: Perm, school_id: int) -> bool:
     return perm in school_permissions(user).get(school_id, set())
 
 
-def primary_role(user: Any, school_id: int) -> str:
+def primary_role(user: User, school_id: int) -> str:
     """The role recorded in the audit trail when a user acts at a school."""
     roles = school_roles(user).get(school_id, set())
     order = [r.value for r in Role]
     return min(roles, key=order.index) if roles else ""
 
 
-def user_requires_two_factor(user: Any) -> bool:
+def user_requires_two_factor(user: User) -> bool:
     if not user.is_authenticated:
         return False
     roles = Membership.objects.filter(user=user).values_list("role", flat=True).distinct()
@@ -168,9 +169,9 @@ def partnership_staff_or_404(request: HttpRequest) -> None:
 
 
 def school_or_404(request: HttpRequest, school_id: int, perm: Perm) -> School:
-    roles = school_roles(request.user)
+    roles = school_roles(authenticated_user(request))
     if school_id not in roles:
         deny(request, status=404, target=f"school:{school_id}")
-    if not has_school_perm(request.user, perm, school_id):
+    if not has_school_perm(authenticated_user(request), perm, school_id):
         deny(request, status=403, target=f"school:{school_id}", school_id=school_id)
     return School.objects.get(pk=school_id)

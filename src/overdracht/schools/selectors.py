@@ -11,12 +11,12 @@ from overdracht.schools.models import ClassGroup, Membership, Partnership, Regio
 from overdracht.schools.permissions import Perm, school_permissions
 
 
-def schools_for_user(user: Any, perm: Perm = Perm.VIEW_SCHOOL) -> QuerySet[School]:
+def schools_for_user(user: User, perm: Perm = Perm.VIEW_SCHOOL) -> QuerySet[School]:
     ids = [sid for sid, perms in school_permissions(user).items() if perm in perms]
     return School.objects.filter(pk__in=ids).order_by("name")
 
 
-def memberships_for_user(user: Any) -> QuerySet[Membership]:
+def memberships_for_user(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("school", "partnership")
 
 
@@ -26,7 +26,7 @@ def class_groups_of_school(school: School, school_year: int) -> QuerySet[ClassGr
     )
 
 
-def class_groups_mentored_by(user: Any, school_year: int) -> QuerySet[ClassGroup]:
+def class_groups_mentored_by(user: User, school_year: int) -> QuerySet[ClassGroup]:
     return ClassGroup.objects.filter(mentors=user, school_year=school_year).select_related("school")
 
 
@@ -53,16 +53,16 @@ def staff_of_school(school: School) -> QuerySet[User]:
     return User.objects.filter(memberships__school=school).distinct().order_by("full_name")
 
 
-def partnership_schools(user: Any) -> QuerySet[School]:
+def partnership_schools(user: User) -> QuerySet[School]:
     """Schools of the partnerships the user works for (names only, no pupils)."""
     return School.objects.filter(partnership__memberships__user=user).order_by("name").distinct()
 
 
-def partnerships_of_user(user: Any) -> QuerySet[Partnership]:
+def partnerships_of_user(user: User) -> QuerySet[Partnership]:
     """The partnerships the user works for."""
     return Partnership.objects.filter(memberships__user=user).order_by("name").distinct()
 
 
-def regions_coordinated_by(user: Any) -> QuerySet[Region]:
+def regions_coordinated_by(user: User) -> QuerySet[Region]:
     """The regions whose calendar the user sets: those of the partnerships they work for."""
     return Region.objects.filter(partnerships__memberships__user=user).distinct().order_by("name")

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from overdracht.accounts.models import User
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.schools.models import ClassGroup, ClassTeacher, Membership, School
 
 
 @transaction.atomic
-def membership_grant(*, user: Any, school: School, role: str) -> Membership:
+def membership_grant(*, user: User, school: School, role: str) -> Membership:
     membership, _ = Membership.objects.get_or_create(user=user, school=school, role=role)
     return membership
 
 
 @transaction.atomic
-def class_group_teacher_add(*, class_group: ClassGroup, user: Any, subject: str) -> ClassTeacher:
+def class_group_teacher_add(*, class_group: ClassGroup, user: User, subject: str) -> ClassTeacher:
     membership_grant(user=user, school=class_group.school, role="teacher")
     teacher, _ = ClassTeacher.objects.get_or_create(
         class_group=class_group, user=user, subject=subject
@@ -31,7 +30,7 @@ def class_group_teacher_remove(*, class_group: ClassGroup, teacher_id: int) -> N
 
 
 @transaction.atomic
-def class_group_mentor_add(*, class_group: ClassGroup, user: Any) -> None:
+def class_group_mentor_add(*, class_group: ClassGroup, user: User) -> None:
     membership_grant(user=user, school=class_group.school, role="mentor")
     class_group.mentors.add(user)
 

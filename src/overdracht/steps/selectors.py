@@ -49,7 +49,7 @@ def owned_steps_filter(school: School, roles: set[str], owners: dict[str, str]) 
     )
 
 
-def step_of_owner(user: Any, step_id: int) -> tuple[TransitionStep, int] | None:
+def step_of_owner(user: User, step_id: int) -> tuple[TransitionStep, int] | None:
     """The open step with this id and the school for which the user's role owns it, or None
     (not theirs, done already, or not there at all)."""
     roles_by_school = school_roles(user)
@@ -82,7 +82,7 @@ def overdue_steps(school: School, limit: int = 100) -> tuple[list[TransitionStep
     return list(steps[:limit]), steps.count()
 
 
-def my_steps(user: Any) -> list[TransitionStep]:
+def my_steps(user: User) -> list[TransitionStep]:
     """Open steps the user's role owns at one of their schools, the earliest due first."""
     result = []
     roles_by_school = school_roles(user)

@@ -9,10 +9,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest
 from django.utils import timezone
 
-from overdracht.accounts.selectors import authenticated_user
+from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.pupils.models import Transition, TransitionStatus
@@ -74,13 +73,13 @@ def steps_complete_of(transition: Transition, key: str) -> int:
     ).update(done_at=timezone.localdate())
 
 
-def step_done(*, request: HttpRequest, step: TransitionStep, school_id: int) -> None:
+def step_done(*, actor: Actor, step: TransitionStep, school_id: int) -> None:
     """Mark the step done by the logged-in user, for the school they act for; audited."""
-    step.done_at, step.done_by_id = timezone.localdate(), authenticated_user(request).pk
+    step.done_at, step.done_by_id = timezone.localdate(), actor.user.pk
     step.save(update_fields=["done_at", "done_by_id"])
     audit_record(
         AuditAction.STEP_DONE,
-        request=request,
+        actor=actor,
         school_id=school_id,
         subject_pupil_id=step.transition.pupil_id,
         target=f"step:{step.pk}",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.core.http import safe_next
@@ -36,7 +37,7 @@ def pupil_steps(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             "pupil": pupil_detail(pupil_id),
             "school": school,
             "transitions": selectors.steps_of_pupil(
-                school, pupil_id, school_roles(request.user).get(school.pk, set())
+                school, pupil_id, school_roles(authenticated_user(request)).get(school.pk, set())
             ),
             "role_labels": dict(Role.choices),
             "today": timezone.localdate(),
@@ -75,6 +76,6 @@ def step_done(request: HttpRequest, step_id: int) -> HttpResponse:
     if found is None:
         raise Http404
     step, school_id = found
-    services.step_done(request=request, step=step, school_id=school_id)
+    services.step_done(actor=Actor.of(request), step=step, school_id=school_id)
     back = safe_next(request, request.POST.get("next"))
     return redirect(back or "worklist:index")

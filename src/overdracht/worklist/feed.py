@@ -4,10 +4,10 @@ user's work in Overdracht."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.meetings import ics
 from overdracht.meetings.selectors import meetings_as_participant, open_agreements
@@ -17,7 +17,7 @@ from overdracht.schools.models import School
 from overdracht.schools.permissions import school_roles
 
 
-def feed_events(user: Any, *, full_names: bool = False) -> list[ics.Event]:
+def feed_events(user: User, *, full_names: bool = False) -> list[ics.Event]:
     """The user's warm handovers (cancelled ones marked so), the due dates of their open
     agreements, and this school year's milestones that name one of their roles in the
     region of their school, the last two as all-day items. Pupils by their initials unless

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.models import User
 from overdracht.consent.selectors import (
     open_copy_requests,
     open_correction_requests,
@@ -54,7 +54,7 @@ class Worklist:
     items: list[WorklistItem]  # lines gathered from the other apps
 
 
-def worklist_of(user: Any) -> Worklist:
+def worklist_of(user: User) -> Worklist:
     today = timezone.localdate()
     schools = list(School.objects.filter(pk__in=school_roles(user)).order_by("name"))
     items = [
@@ -79,7 +79,7 @@ def worklist_of(user: Any) -> Worklist:
     )
 
 
-def _milestones_near(user: Any, schools: list[School], today: dt.date) -> list[WorklistItem]:
+def _milestones_near(user: User, schools: list[School], today: dt.date) -> list[WorklistItem]:
     """Milestones whose responsible role the user has at a school, near or past, while some
     of that school's pupils have not done the step."""
     roles, perms = school_roles(user), school_permissions(user)
@@ -112,7 +112,7 @@ def _near_and_mine(milestone: Milestone, *, roles: set[str], today: dt.date) -> 
     return milestone.role in roles and (milestone.date - today).days <= MILESTONE_NOTICE_DAYS
 
 
-def _passports(user: Any) -> list[WorklistItem]:
+def _passports(user: User) -> list[WorklistItem]:
     return [
         WorklistItem(
             text=_("Read the passport of %(pupil)s") % {"pupil": passport.pupil.name},
@@ -124,7 +124,7 @@ def _passports(user: Any) -> list[WorklistItem]:
     ]
 
 
-def _reviews(user: Any, schools: list[School]) -> list[WorklistItem]:
+def _reviews(user: User, schools: list[School]) -> list[WorklistItem]:
     perms = school_permissions(user)
     result = []
     for school in schools:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
 
+from overdracht.accounts.models import User
 from overdracht.worklist.models import CalendarFeed
 
 
@@ -15,7 +15,7 @@ def feed_token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def calendar_feed_rotate(*, user: Any, full_names: bool) -> str:
+def calendar_feed_rotate(*, user: User, full_names: bool) -> str:
     """Make the user's calendar address anew (the old one stops working) and return its
     token: the only time it is seen, as only its hash is kept."""
     token = secrets.token_urlsafe(32)
@@ -30,5 +30,5 @@ def calendar_feed_rotate(*, user: Any, full_names: bool) -> str:
     return token
 
 
-def calendar_feed_end(*, user: Any) -> None:
+def calendar_feed_end(*, user: User) -> None:
     CalendarFeed.objects.filter(user=user).delete()
