@@ -23,9 +23,15 @@ import pytest
 from stdnum.nl import bsn as bsn_check
 
 from overdracht.oso import batches
-from overdracht.oso.batches import CLAIMED, WAITING, import_batch_run, import_batches_resume
+from overdracht.oso.batches import import_batch_run, import_batches_resume
 from overdracht.oso.generator import dossier_xml
-from overdracht.oso.models import BatchState, ImportBatch, ImportBatchFile, ReceivedDossier
+from overdracht.oso.models import (
+    BatchState,
+    ImportBatch,
+    ImportBatchFile,
+    ImportStatus,
+    ReceivedDossier,
+)
 from overdracht.oso.services import dossier_import
 from tests.conftest import World
 
@@ -84,7 +90,13 @@ def test_a_batch_interrupted_halfway_goes_on_and_imports_each_file_once(
     ):
         import_batch_run.call(batch_id=batch.pk)
     statuses = list(batch.files.order_by("position").values_list("status", flat=True))
-    assert statuses == ["imported", "imported", CLAIMED, WAITING, WAITING]
+    assert statuses == [
+        "imported",
+        "imported",
+        ImportStatus.CLAIMED,
+        ImportStatus.WAITING,
+        ImportStatus.WAITING,
+    ]
     assert ReceivedDossier.objects.count() == (3 if after_import else 2)
     batch.refresh_from_db()
     assert (batch.state, batch.done) == (BatchState.RUNNING, 2)
@@ -147,5 +159,5 @@ def test_a_worker_killed_halfway_and_started_again_finishes_the_batch(world: Wor
     assert second.wait(timeout=300) == 0
     found = ImportBatch.objects.get(pk=batch.pk)
     assert (found.state, found.done) == (BatchState.FINISHED, count)
-    assert not found.files.filter(status__in=(WAITING, CLAIMED)).exists()
+    assert not found.files.filter(status__in=(ImportStatus.WAITING, ImportStatus.CLAIMED)).exists()
     assert ReceivedDossier.objects.count() == count

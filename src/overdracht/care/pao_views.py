@@ -26,7 +26,7 @@ from overdracht.dossiers.composition import record_missing, support_explanation
 from overdracht.dossiers.in_words import file_in_words
 from overdracht.oso import pao
 from overdracht.oso.content import SUPPORT_FILENAME
-from overdracht.oso.models import PartnershipDossier
+from overdracht.oso.models import ImportStatus, PartnershipDossier
 from overdracht.schools.models import Partnership, School
 from overdracht.schools.permissions import Perm, partnership_staff_or_404, school_or_404
 from overdracht.schools.selectors import partnerships_of_user
@@ -154,7 +154,7 @@ def partnership(request: HttpRequest) -> HttpResponse:
             actor_id=authenticated_user(request).pk,
         )
         if outcome.dossier is not None:
-            if outcome.status == pao.UNCHANGED:
+            if outcome.status == ImportStatus.UNCHANGED:
                 messages.info(request, _("This dossier had arrived already."))
             else:
                 messages.success(request, _("The dossier has been read in."))

@@ -15,9 +15,9 @@ from django.db.models import F
 from django_tasks import task
 
 from overdracht.oso.archive import files_from_upload
-from overdracht.oso.models import BatchState, ImportBatch, ImportBatchFile
+from overdracht.oso.models import BatchState, ImportBatch, ImportBatchFile, ImportStatus
 from overdracht.oso.problems import OsoFileError
-from overdracht.oso.services import REJECTED, dossier_import
+from overdracht.oso.services import dossier_import
 from overdracht.schools.models import School
 
 
@@ -38,7 +38,7 @@ def import_batch_create(
             files.append(
                 ImportBatchFile(
                     name=upload.name[:255],
-                    status=REJECTED,
+                    status=ImportStatus.REJECTED,
                     problems=[p.as_dict() for p in exc.problems],
                 )
             )
@@ -58,9 +58,6 @@ def import_batch_create(
     return batch
 
 
-WAITING, CLAIMED = "", "running"
-
-
 @task()
 def import_batch_run(batch_id: int) -> None:
     """Import each waiting file of the batch; every dossier is its own transaction, so a
@@ -68,9 +65,15 @@ def import_batch_run(batch_id: int) -> None:
     before it is imported, so two runs of one batch never import a file twice."""
     batch = ImportBatch.objects.select_related("school").get(pk=batch_id)
     ImportBatch.objects.filter(pk=batch_id).update(state=BatchState.RUNNING)
-    waiting = batch.files.filter(status=WAITING).order_by("position").values_list("pk", flat=True)
+    waiting = (
+        batch.files.filter(status=ImportStatus.WAITING)
+        .order_by("position")
+        .values_list("pk", flat=True)
+    )
     for file_id in list(waiting):
-        if not ImportBatchFile.objects.filter(pk=file_id, status=WAITING).update(status=CLAIMED):
+        if not ImportBatchFile.objects.filter(pk=file_id, status=ImportStatus.WAITING).update(
+            status=ImportStatus.CLAIMED
+        ):
             continue  # another run took it
         file = ImportBatchFile.objects.get(pk=file_id)
         outcome = dossier_import(
@@ -89,7 +92,7 @@ def import_batch_run(batch_id: int) -> None:
                 data=None,
             )
             ImportBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)
-    if not batch.files.filter(status__in=(WAITING, CLAIMED)).exists():
+    if not batch.files.filter(status__in=(ImportStatus.WAITING, ImportStatus.CLAIMED)).exists():
         ImportBatch.objects.filter(pk=batch_id).update(state=BatchState.FINISHED)
 
 
@@ -100,8 +103,8 @@ def import_batches_resume() -> list[int]:
     marked is imported again and found unchanged: nothing is imported twice."""
     resumed = []
     for batch in ImportBatch.objects.exclude(state=BatchState.FINISHED).order_by("pk"):
-        batch.files.filter(status=CLAIMED).update(status=WAITING)
-        if batch.files.filter(status=WAITING).exists():
+        batch.files.filter(status=ImportStatus.CLAIMED).update(status=ImportStatus.WAITING)
+        if batch.files.filter(status=ImportStatus.WAITING).exists():
             import_batch_run.enqueue(batch_id=batch.pk)
             resumed.append(batch.pk)
         else:

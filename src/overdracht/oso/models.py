@@ -149,6 +149,20 @@ class PartnershipDossier(models.Model):
         return f"partnership dossier {self.pk}"
 
 
+class ImportStatus(models.TextChoices):
+    """Where one file stands in its import: the one list of these, for an upload's files,
+    an import's outcome and the partnership's reading in."""
+
+    WAITING = "", _("waiting")
+    CLAIMED = "running", _("being imported")
+    IMPORTED = "imported", _("imported")
+    UPDATED = "updated", _("updated (newer dossier)")
+    UNCHANGED = "unchanged", _("already imported, nothing changed")
+    HELD = "held", _("held: does not match the known pupil")
+    REJECTED = "rejected", _("rejected")
+    RECEIVED = "received", _("received by the partnership")
+
+
 class BatchState(models.TextChoices):
     QUEUED = "queued", _("Waiting")
     RUNNING = "running", _("Busy")
@@ -181,7 +195,9 @@ class ImportBatchFile(models.Model):
     position = models.PositiveIntegerField()
     name = models.CharField(max_length=255)
     data = EncryptedBinaryField(null=True, blank=True, help_text=_("Emptied once imported."))
-    status = models.CharField(max_length=10, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, blank=True, default=ImportStatus.WAITING
+    )
     pupil_id = models.UUIDField(null=True, blank=True)
     dossier_id = models.BigIntegerField(null=True, blank=True)
     problems = models.JSONField(default=list)

@@ -25,7 +25,7 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.oso.constants import PAO_KIND
-from overdracht.oso.models import PartnershipDossier
+from overdracht.oso.models import ImportStatus, PartnershipDossier
 from overdracht.oso.problems import Problem
 from overdracht.oso.reader import Attachment, Reading
 from overdracht.oso.rules import delivery_of
@@ -33,19 +33,17 @@ from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil
 from overdracht.schools.models import Partnership, School
 
-RECEIVED, UNCHANGED, REJECTED = "received", "unchanged", "rejected"
-
 
 @dataclass
 class PaoOutcome:
     name: str
-    status: str
+    status: ImportStatus
     dossier: PartnershipDossier | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def rejected(self) -> bool:
-        return self.status == REJECTED
+        return self.status == ImportStatus.REJECTED
 
 
 def partnership_dossier_receive(
@@ -79,7 +77,7 @@ def partnership_dossier_receive(
             school_id=sent_from_school.pk if sent_from_school else None,
             details={"partnership": partnership.pk, "errors": len(problems)},
         )
-        return PaoOutcome(name=name, status=REJECTED, problems=problems)
+        return PaoOutcome(name=name, status=ImportStatus.REJECTED, problems=problems)
     return _store(
         reading,
         data=data,
@@ -105,7 +103,9 @@ def _store(
     digest = reading.content_hash
     known = PartnershipDossier.objects.filter(partnership=partnership, content_hash=digest).first()
     if known is not None:
-        return PaoOutcome(name=reading.name, status=UNCHANGED, dossier=known, problems=problems)
+        return PaoOutcome(
+            name=reading.name, status=ImportStatus.UNCHANGED, dossier=known, problems=problems
+        )
     data_of_pupil: dict[str, Any] = reading.mapped.get("pupil", {})
     brin = (reading.value("school.brin") or "")[:4]
     pupil = pupil or _match(data_of_pupil, brin, partnership)
@@ -141,7 +141,9 @@ def _store(
         target=f"partnership_dossier:{dossier.pk}",
         details={"partnership": partnership.pk, "crossing": dossier.crossing, "from": brin},
     )
-    return PaoOutcome(name=reading.name, status=RECEIVED, dossier=dossier, problems=problems)
+    return PaoOutcome(
+        name=reading.name, status=ImportStatus.RECEIVED, dossier=dossier, problems=problems
+    )
 
 
 def _match(data: dict[str, Any], brin: str, partnership: Partnership) -> Pupil | None:

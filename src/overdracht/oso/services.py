@@ -28,6 +28,7 @@ from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
 from overdracht.oso.models import (
     DossierState,
     ImportBatchFile,
+    ImportStatus,
     ReceivedAttachment,
     ReceivedDossier,
 )
@@ -46,20 +47,13 @@ from overdracht.pupils.models import (
 )
 from overdracht.schools.models import School
 
-IMPORTED, UPDATED, UNCHANGED, HELD, REJECTED = (
-    "imported",
-    "updated",
-    "unchanged",
-    "held",
-    "rejected",
-)
 KIND_OF_CROSSING = {"POPO": "po_po", "POVO": "po_vo", "VOVO": "vo_vo"}
 
 
 @dataclass
 class ImportOutcome:
     name: str
-    status: str
+    status: ImportStatus
     pupil_id: str | None = None
     dossier_id: int | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -67,12 +61,12 @@ class ImportOutcome:
 
     @property
     def rejected(self) -> bool:
-        return self.status == REJECTED
+        return self.status == ImportStatus.REJECTED
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.name,
-            "status": self.status,
+            "status": self.status.value,
             "pupil_id": self.pupil_id,
             "dossier_id": self.dossier_id,
             "problems": [p.as_dict() for p in self.problems],
@@ -91,7 +85,7 @@ def dossier_import(
             school_id=school.pk,
             details={"errors": len(validated.errors)},
         )
-        return ImportOutcome(name=name, status=REJECTED, problems=validated.problems)
+        return ImportOutcome(name=name, status=ImportStatus.REJECTED, problems=validated.problems)
     reading = validated.reading
     if reading.value("metadata.transfer_kind") == PAO_KIND:
         audit_record(
@@ -106,7 +100,7 @@ def dossier_import(
             file=name,
             path="overdrachtsoort",
         )
-        return ImportOutcome(name=name, status=REJECTED, problems=[refused])
+        return ImportOutcome(name=name, status=ImportStatus.REJECTED, problems=[refused])
     outcome = _store(reading, school=school, actor_id=actor_id)
     outcome.problems = validated.problems
     outcome.unmapped = reading.unmapped
@@ -132,7 +126,7 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
         if held.exists():
             return ImportOutcome(
                 name=reading.name,
-                status=UNCHANGED,
+                status=ImportStatus.UNCHANGED,
                 dossier_id=held.values_list("pk", flat=True).first(),
             )
         dossier = _save_dossier(
@@ -145,7 +139,7 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
             actor_id=actor_id,
         )
         _audit(AuditAction.OSO_HELD, dossier, actor_id)
-        return ImportOutcome(name=reading.name, status=HELD, dossier_id=dossier.pk)
+        return ImportOutcome(name=reading.name, status=ImportStatus.HELD, dossier_id=dossier.pk)
 
     if known is not None:
         current = ReceivedDossier.objects.filter(
@@ -153,16 +147,22 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
         ).first()
         if current is not None and current.content_hash == digest:
             return ImportOutcome(
-                name=reading.name, status=UNCHANGED, pupil_id=str(known.pk), dossier_id=current.pk
+                name=reading.name,
+                status=ImportStatus.UNCHANGED,
+                pupil_id=str(known.pk),
+                dossier_id=current.pk,
             )
         version = 1
         if current is not None:
             current.state = DossierState.SUPERSEDED
             current.save(update_fields=["state"])
             version = current.version + 1
-        pupil, status = known, UPDATED if current is not None else IMPORTED
+        pupil, status = (
+            known,
+            ImportStatus.UPDATED if current is not None else ImportStatus.IMPORTED,
+        )
     else:
-        pupil, version, status = _create_pupil(pupil_data, reading.mapped), 1, IMPORTED
+        pupil, version, status = _create_pupil(pupil_data, reading.mapped), 1, ImportStatus.IMPORTED
 
     new_pupil = known is None
     _add_guardians(pupil, reading, new_pupil=new_pupil)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.selectors import authenticated_user
@@ -18,16 +17,6 @@ from overdracht.oso.official_rules import official_rules_available
 from overdracht.oso.presentation import review_sections
 from overdracht.oso.schema import schema_available
 from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
-
-STATUS_LABELS = {
-    "imported": gettext_lazy("imported"),
-    "updated": gettext_lazy("updated (newer dossier)"),
-    "unchanged": gettext_lazy("already imported, nothing changed"),
-    "held": gettext_lazy("held: does not match the known pupil"),
-    "rejected": gettext_lazy("rejected"),
-    "": gettext_lazy("waiting"),
-    "running": gettext_lazy("being imported"),
-}
 
 
 @login_required
@@ -98,7 +87,7 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
         {
             "school": school,
             "batch": found,
-            "files": [(f, STATUS_LABELS.get(f.status, f.status)) for f in files],
+            "files": [(f, f.get_status_display()) for f in files],
             "can_read": has_school_perm(
                 authenticated_user(request), Perm.VIEW_RECEIVED_DOSSIERS, school.pk
             ),

@@ -6,8 +6,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from overdracht.oso.archive import files_from_paths
+from overdracht.oso.models import ImportStatus
 from overdracht.oso.problems import OsoFileError
-from overdracht.oso.services import REJECTED, ImportOutcome, dossier_import
+from overdracht.oso.services import ImportOutcome, dossier_import
 from overdracht.schools.models import School
 
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
         for item in files_from_paths(options["paths"]):
             if isinstance(item, OsoFileError):
                 name = item.problems[0].file if item.problems else "?"
-                outcomes.append(ImportOutcome(name=name, status=REJECTED, problems=item.problems))
+                outcomes.append(
+                    ImportOutcome(name=name, status=ImportStatus.REJECTED, problems=item.problems)
+                )
                 continue
             outcomes.append(dossier_import(data=item.data, name=item.name, school=school))
         if options["json"]:
