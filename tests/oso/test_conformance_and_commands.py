@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 import pytest
 
 from overdracht.oso.generator import dossier_xml
-from overdracht.oso.mapping import mapping_markdown
+from overdracht.oso.mapping_doc import mapping_markdown
 from overdracht.oso.models import ReceivedDossier
 from overdracht.oso.official_rules import official_rules_available
 from overdracht.oso.schema import schema_available

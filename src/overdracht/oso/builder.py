@@ -24,7 +24,6 @@ from overdracht.oso.constants import (
     category_of,
 )
 from overdracht.oso.content import (
-    AddressData,
     AdviceData,
     DossierContent,
     absence_element,
@@ -37,6 +36,8 @@ from overdracht.oso.content import (
     support_element,
     tests_element,
 )
+from overdracht.oso.data import PupilData, SchoolData
+from overdracht.oso.mapping import EMAIL, PHONE, xs_boolean
 
 L = "huidigeschool/leerling"
 
@@ -150,48 +151,6 @@ def tree_to_element(node: dict[str, Any], attachments: Sequence[bytes]) -> etree
 
 
 @dataclass(frozen=True)
-class GuardianData:
-    initials: str
-    call_name: str
-    surname_prefix: str
-    surname: str
-    relationship: str
-    has_authority: bool
-    address_is_secret: bool
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class PupilData:
-    given_names: list[str]
-    call_name: str
-    surname_prefix: str
-    surname: str
-    birth_date: dt.date
-    gender: int
-    bsn: str
-    onderwijsnummer: str
-    pupil_number: str
-    guardians: list[GuardianData]
-    address: AddressData | None = None
-    address_is_secret: bool = False
-    enrolled_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class SchoolData:
-    name: str
-    brin: str
-    location: str
-    address: AddressData | None = None
-    phone: str = ""
-    email: str = ""
-    director: str = ""
-    website: str = ""
-
-
-@dataclass(frozen=True)
 class ReviewData:
     """The guardians' review (inzage). `None` dates mean a provisional dossier."""
 
@@ -267,7 +226,7 @@ def _current_school(root: etree._Element, school: SchoolData) -> None:
     _el(current, "naam", school.name)
     if school.address is not None and school.address.complete:
         current.append(address_element(school.address))
-    contacts = contacts_element([("telefoon", school.phone), ("e-mail", school.email)])
+    contacts = contacts_element([(PHONE, school.phone), (EMAIL, school.email)])
     if contacts is not None:
         current.append(contacts)
     _el(current, "brincode", school.brin)
@@ -323,7 +282,7 @@ def _content_elements(
 
 def _review(root: etree._Element, review: ReviewData) -> None:
     block = _el(root, "inzage")
-    _el(block, "voorlopigdossier", "true" if review.provisional else "false")
+    _el(block, "voorlopigdossier", xs_boolean(review.provisional))
     if review.provisional:
         _el(block, "toestemming", "Onbekend")  # not asked yet; VOVO requires the field
         return
@@ -356,7 +315,7 @@ def _pupil_elements(
     yield _make("roepnaam", pupil.call_name)
     yield _make("geboortedatum", pupil.birth_date.isoformat())
     yield _make("geslacht", str(pupil.gender))
-    yield _make("adresgeheim", "true" if pupil.address_is_secret else "false")
+    yield _make("adresgeheim", xs_boolean(pupil.address_is_secret))
     if pupil.address is not None and pupil.address.complete and not pupil.address_is_secret:
         yield address_element(pupil.address)
     if pao:
@@ -384,7 +343,7 @@ def _pupil_elements(
         _el(element, "achternaam", guardian.surname)
         if guardian.address_is_secret:
             _el(element, "adresgeheim", "true")
-        contacts = [("e-mail", guardian.email), ("telefoon", guardian.phone)]
+        contacts = [(EMAIL, guardian.email), (PHONE, guardian.phone)]
         if any(value for _, value in contacts):
             block = _el(element, "communicatielijst")
             for kind, value in contacts:
@@ -394,7 +353,7 @@ def _pupil_elements(
                     _el(contact, "nummer", value)
         if guardian.relationship:
             _el(element, "relatietotkind", guardian.relationship)
-        _el(element, "wettigevertegenwoordiger", "true" if guardian.has_authority else "false")
+        _el(element, "wettigevertegenwoordiger", xs_boolean(guardian.has_authority))
         _order_guardian(element)
         yield element
 

@@ -20,6 +20,8 @@ from lxml import etree
 
 from overdracht.oso import codes
 from overdracht.oso.constants import NAMESPACE
+from overdracht.oso.data import AddressData
+from overdracht.oso.mapping import xs_boolean
 
 SECTIONS_FILENAME = "overdracht-onderdelen.json"
 SECTIONS_FORMAT = "overdracht-onderdelen/1"
@@ -28,19 +30,6 @@ REFERENCE_DOMAINS = (("reading", "Lezen"), ("language", "Taalverzorging"), ("mat
 REFERENCE_TEST_CODE = "REFERENTIENIVEAU"
 FINAL_TEST_CODE = "DOORSTROOMTOETS"
 TEST_ADVICE_PREFIX = "Toetsadvies: "
-
-
-@dataclass(frozen=True)
-class AddressData:
-    street: str
-    house_number: str
-    postal_code: str
-    city: str
-    addition: str = ""
-
-    @property
-    def complete(self) -> bool:
-        return all((self.street, self.house_number, self.postal_code, self.city))
 
 
 @dataclass(frozen=True)
@@ -222,7 +211,7 @@ def advice_element(advice: AdviceData) -> etree._Element:
         _el(block, "motivatie_herzienadvies", advice.reconsidered_reason)
     if advice.argumentation:
         _el(block, "argumentatie", advice.argumentation)
-    _el(block, "contactnodig", "true" if advice.contact_wanted else "false")
+    _el(block, "contactnodig", xs_boolean(advice.contact_wanted))
     for tag, value in (
         ("contactpersoon", advice.contact_person),
         ("contacttelefoon", advice.contact_phone),
@@ -356,7 +345,7 @@ def absence_element(content: DossierContent) -> Any:
     if absence.half_days_unauthorised is not None:
         _el(block, "dagdelenongeoorloofd", str(absence.half_days_unauthorised))
     if absence.attendance_officer is not None:
-        _el(block, "contactleerplicht", "true" if absence.attendance_officer else "false")
+        _el(block, "contactleerplicht", xs_boolean(absence.attendance_officer))
     return block if len(block) else None
 
 

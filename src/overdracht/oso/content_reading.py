@@ -25,6 +25,7 @@ from overdracht.oso.content import (
     ResultData,
     TestData,
 )
+from overdracht.oso.mapping import TRUE
 
 
 def sections_from_attachment(data: bytes) -> dict[str, dict[str, Any]]:
@@ -87,7 +88,7 @@ def content_from_mapped(mapped: dict[str, Any]) -> DossierContent:
             reconsidered=codes.ADVICE_OF_CODE.get(str(advice_map.get("revised", "")), ""),
             reconsidered_reason=str(advice_map.get("revision_reason", "")),
             argumentation=str(advice_map.get("argumentation", "")),
-            contact_wanted=None if contact in (None, "") else contact == "true",
+            contact_wanted=None if contact in (None, "") else contact == TRUE,
             contact_person=str(advice_map.get("contact_person", "")),
             contact_phone=str(advice_map.get("contact_phone", "")),
             contact_email=str(advice_map.get("contact_email", "")),
@@ -180,6 +181,6 @@ def _absence(found: Any) -> AbsenceData | None:
     absence = AbsenceData(
         half_days_authorised=count("half_days_authorised"),
         half_days_unauthorised=count("half_days_unauthorised"),
-        attendance_officer=None if contact in (None, "") else contact == "true",
+        attendance_officer=None if contact in (None, "") else contact == TRUE,
     )
     return absence if absence != AbsenceData() else None

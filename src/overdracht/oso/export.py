@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.consent.selectors import export_review
-from overdracht.oso.builder import GuardianData, PupilData, ReviewData, SchoolData, build_dossier
+from overdracht.oso.builder import ReviewData, build_dossier
 from overdracht.oso.constants import CATEGORY_NAMES, PAO_CROSSINGS, PAO_KIND
-from overdracht.oso.content import AddressData, DossierContent
+from overdracht.oso.content import DossierContent
+from overdracht.oso.data import AddressData, GuardianData, PupilData, SchoolData
+from overdracht.oso.mapping import WITHIN_SCHOOL
 from overdracht.oso.models import DossierState, ReceivedDossier
 from overdracht.oso.problems import Problem
 from overdracht.oso.validation import validate_file
-from overdracht.pupils.models import Pupil
+from overdracht.pupils.models import Pupil, Relationship
 from overdracht.schools.models import PRIMARY_KINDS, School
 
 # What a sending school delivers by default, per crossing (editable per school later).
@@ -139,7 +141,7 @@ def dossier_export(
     if crossing in PAO_CROSSINGS:
         transfer_kind = PAO_KIND
     elif to_brin.upper() == school.brin:
-        transfer_kind = "overdrachtbinnenbrin"
+        transfer_kind = WITHIN_SCHOOL
     else:
         transfer_kind = "overstapdossier"
     chosen = dict(DEFAULT_DELIVERY.get(crossing, DEFAULT_DELIVERY["VOVO"]))
@@ -222,7 +224,7 @@ def pupil_data(pupil: Pupil, school: School) -> PupilData:
             call_name=r.guardian.call_name,
             surname_prefix=r.guardian.surname_prefix,
             surname=r.guardian.surname,
-            relationship=r.relationship if r.relationship != "9" else "",
+            relationship=r.relationship if r.relationship != Relationship.OTHER else "",
             has_authority=r.has_authority,
             address_is_secret=r.guardian.address_is_secret,
             email=r.guardian.email,

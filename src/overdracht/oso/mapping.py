@@ -14,9 +14,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from overdracht.oso.constants import CATEGORIES, category_of
+from overdracht.oso.constants import CATEGORIES, TRANSFER_KINDS, category_of
 
 L = "huidigeschool/leerling"
+
+# Code values of the standard that our code reads and writes (the code lists people read are
+# `oso.codes`). No other module spells them.
+HOME_ADDRESS = "woon"  # soortadres of the address one lives at
+EMAIL, PHONE = "e-mail", "telefoon"  # soort of a communicatie
+TRUE, FALSE = "true", "false"  # an xs:boolean, as the standard writes it
+TRANSFER_DOSSIER, WITHIN_SCHOOL, PARTNERSHIP_DOSSIER = TRANSFER_KINDS
+KIND_OF_CROSSING = {"POPO": "po_po", "POVO": "po_vo", "VOVO": "vo_vo"}  # overstap → ours
+
+
+def xs_boolean(value: bool | None) -> str:
+    return TRUE if value else FALSE
+
+
 E = f"{L}/eindtoets_basisonderwijs/eindtoetsresultaat"
 
 
@@ -451,37 +465,3 @@ for _base, _prefix in (("huidigeschool", "school_"), (L, "pupil_"), (f"{L}/verzo
 
 FIELD_BY_PATH: dict[str, Field] = {f.path: f for f in FIELDS}
 RECORD_BY_PATH: dict[str, Record] = {r.path: r for r in RECORDS}
-
-
-def mapping_markdown() -> str:
-    """docs/developers/oso-mapping.md, generated from this table."""
-    from overdracht.oso.constants import CATEGORIES as CATEGORY_LABELS
-
-    labels = dict(CATEGORY_LABELS)
-    lines = [
-        "# OSO mapping table",
-        "",
-        "Generated from `src/overdracht/oso/mapping.py` by",
-        "`python manage.py oso_mapping_doc`; a test keeps this file in step with the table.",
-        "Paths run from `<dossier>`; `L` = `huidigeschool/leerling`. Every element not listed",
-        "is kept verbatim with the import and listed in the import report as not mapped.",
-        "",
-        "## Repeated blocks (records)",
-        "",
-        "| OSO path | our list | meaning |",
-        "|---|---|---|",
-    ]
-    lines += [f"| `{r.path.replace(L, 'L')}` | `{r.name}` | {r.label} |" for r in RECORDS]
-    lines += [
-        "",
-        "## Fields",
-        "",
-        "| OSO path | our field | label | category | sensitivity |",
-        "|---|---|---|---|---|",
-    ]
-    for f in FIELDS:
-        lines.append(
-            f"| `{f.path.replace(L, 'L')}` | `{f.field}` | {f.label} | "
-            f"{labels.get(f.category, f.category)} | {f.sensitivity} |"
-        )
-    return "\n".join(lines) + "\n"

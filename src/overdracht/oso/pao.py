@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -25,8 +24,10 @@ from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import normalise
 from overdracht.oso.constants import PAO_KIND
+from overdracht.oso.data import PupilData
 from overdracht.oso.models import ImportStatus, PartnershipDossier
 from overdracht.oso.problems import Problem
+from overdracht.oso.pupil_reading import pupil_of
 from overdracht.oso.reader import Attachment, Reading
 from overdracht.oso.rules import delivery_of
 from overdracht.oso.validation import validate_file
@@ -106,16 +107,11 @@ def _store(
         return PaoOutcome(
             name=reading.name, status=ImportStatus.UNCHANGED, dossier=known, problems=problems
         )
-    data_of_pupil: dict[str, Any] = reading.mapped.get("pupil", {})
+    named = pupil_of(reading)
     brin = (reading.value("school.brin") or "")[:4]
-    pupil = pupil or _match(data_of_pupil, brin, partnership)
-    birth = data_of_pupil.get("birth_date")
+    pupil = pupil or _match(named, brin, partnership)
     date = reading.value("metadata.date")
-    name_parts = [
-        data_of_pupil.get("call_name") or " ".join(data_of_pupil.get("given_names") or []),
-        data_of_pupil.get("surname_prefix", ""),
-        data_of_pupil.get("surname", ""),
-    ]
+    name_parts = [named.call_name, named.surname_prefix, named.surname]
     dossier = PartnershipDossier.objects.create(
         partnership=partnership,
         pupil=pupil,
@@ -126,7 +122,7 @@ def _store(
         sending_brin=brin,
         sending_name=(reading.value("school.name") or "")[:200],
         pupil_name=" ".join(p for p in name_parts if p)[:200],
-        birth_date=dt.date.fromisoformat(birth) if birth else None,
+        birth_date=named.birth_date,
         dossier_date=dt.date.fromisoformat(date) if date else None,
         delivery=delivery_of(reading),
         mapped=reading.mapped,
@@ -146,11 +142,11 @@ def _store(
     )
 
 
-def _match(data: dict[str, Any], brin: str, partnership: Partnership) -> Pupil | None:
+def _match(named: PupilData, brin: str, partnership: Partnership) -> Pupil | None:
     """A PaO file carries no BSN: the pupil is the one pupil of the sending school (a
     school of this partnership) with this birth date and surname, or nobody."""
-    birth, surname = data.get("birth_date"), normalise(data.get("surname", ""))
-    if not (birth and surname and brin):
+    birth, surname = named.birth_date, normalise(named.surname)
+    if not (surname and brin):
         return None
     found = [
         p

@@ -9,7 +9,7 @@ from typing import Any
 
 from overdracht.oso.codes import label_of
 from overdracht.oso.constants import CATEGORIES, NOT_DELIVERED, category_of
-from overdracht.oso.mapping import FIELDS, RECORDS, Field, Record
+from overdracht.oso.mapping import FALSE, FIELDS, RECORDS, TRUE, Field, Record
 
 DELIVERY_LABELS = {
     "VERPLICHT": "verplicht aangeleverd",
@@ -56,9 +56,9 @@ def readable(value: Any, codes: str = "") -> str:
     text = str(value)
     if codes:
         return label_of(codes, text)
-    if text == "true":
+    if text == TRUE:
         return "Ja"
-    if text == "false":
+    if text == FALSE:
         return "Nee"
     try:
         return dt.date.fromisoformat(text).strftime("%d-%m-%Y") if len(text) == 10 else text

@@ -26,6 +26,7 @@ from overdracht.oso.constants import (
     TRANSFER_KINDS,
     category_of,
 )
+from overdracht.oso.mapping import TRUE
 from overdracht.oso.problems import Problem
 from overdracht.oso.reader import Reading
 
@@ -134,8 +135,8 @@ def rule_problems(reading: Reading) -> list[Problem]:
                 "huidigeschool/leerling/overstapadvies/advies",
             )
         if delivery.get("cat_ouderinzage") not in NOT_DELIVERED:
-            done = reading.value("review.done") == "true"
-            provisional = reading.value("review.provisional") == "true"
+            done = reading.value("review.done") == TRUE
+            provisional = reading.value("review.provisional") == TRUE
             if not (done and reading.value("review.date")) and not provisional:
                 add("De inzage door ouders is niet vastgelegd (inzage en inzagedatum).", "inzage")
             if reading.value("review.agreed") == "Nee" and not reading.value(
@@ -190,6 +191,11 @@ def _check_identifier(reading: Reading, report: Report) -> None:
 def _check_dates(reading: Reading, report: Report) -> None:
     birth = _date(reading.value("pupil.birth_date"))
     made = _date(reading.value("metadata.date"))
+    if birth is None:
+        report(
+            "De geboortedatum van de leerling ontbreekt of is geen datum (jjjj-mm-dd).",
+            "huidigeschool/leerling/geboortedatum",
+        )
     if birth and made and birth >= made:
         report(
             "De geboortedatum ligt na de datum van het dossier.",

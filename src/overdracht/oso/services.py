@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import CharField, Model, Q
 from django.utils import timezone
 
 from overdracht.audit.models import AuditAction
@@ -24,6 +24,7 @@ from overdracht.core.names import normalise
 from overdracht.core.school_year import current_school_year
 from overdracht.oso import events
 from overdracht.oso.constants import PAO_KIND
+from overdracht.oso.data import AddressData, PupilData
 from overdracht.oso.feedback import FeedbackReport, FeedbackYear, feedback_build
 from overdracht.oso.models import (
     DossierState,
@@ -33,6 +34,7 @@ from overdracht.oso.models import (
     ReceivedDossier,
 )
 from overdracht.oso.problems import Problem
+from overdracht.oso.pupil_reading import pupil_of, transition_kind_of
 from overdracht.oso.reader import Reading
 from overdracht.oso.rules import delivery_of
 from overdracht.oso.validation import validate_file
@@ -41,13 +43,11 @@ from overdracht.pupils.models import (
     Enrolment,
     Guardian,
     Pupil,
-    Relationship,
     Transition,
+    TransitionKind,
     TransitionStatus,
 )
 from overdracht.schools.models import School
-
-KIND_OF_CROSSING = {"POPO": "po_po", "POVO": "po_vo", "VOVO": "vo_vo"}
 
 
 @dataclass
@@ -102,16 +102,16 @@ def dossier_import(
         )
         return ImportOutcome(name=name, status=ImportStatus.REJECTED, problems=[refused])
     outcome = _store(reading, school=school, actor_id=actor_id)
-    outcome.problems = validated.problems
+    outcome.problems = [*validated.problems, *outcome.problems]
     outcome.unmapped = reading.unmapped
     return outcome
 
 
 @transaction.atomic
 def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportOutcome:
-    pupil_data: dict[str, Any] = reading.mapped.get("pupil", {})
-    bsn = pupil_data.get("bsn", "")
-    onr = pupil_data.get("onderwijsnummer", "")
+    pupil_data = pupil_of(reading)
+    bsn, onr = pupil_data.bsn, pupil_data.onderwijsnummer
+    notes: list[Problem] = []
     known = (
         Pupil.objects.select_for_update().filter(bsn=bsn).first()
         if bsn
@@ -162,10 +162,11 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
             ImportStatus.UPDATED if current is not None else ImportStatus.IMPORTED,
         )
     else:
-        pupil, version, status = _create_pupil(pupil_data, reading.mapped), 1, ImportStatus.IMPORTED
+        pupil = _create_pupil(pupil_data, notes, reading.name)
+        version, status = 1, ImportStatus.IMPORTED
 
     new_pupil = known is None
-    _add_guardians(pupil, reading, new_pupil=new_pupil)
+    _add_guardians(pupil, pupil_data, new_pupil=new_pupil, notes=notes, file=reading.name)
     transition = _ensure_transition_and_enrolment(pupil, reading, school, new_pupil=new_pupil)
     dossier = _save_dossier(
         reading,
@@ -180,45 +181,65 @@ def _store(reading: Reading, *, school: School, actor_id: int | None) -> ImportO
     _audit(AuditAction.OSO_IMPORTED, dossier, actor_id)
     events.dossier_received.send(sender=ReceivedDossier, dossier=dossier)
     return ImportOutcome(
-        name=reading.name, status=status, pupil_id=str(pupil.pk), dossier_id=dossier.pk
+        name=reading.name,
+        status=status,
+        pupil_id=str(pupil.pk),
+        dossier_id=dossier.pk,
+        problems=notes,
     )
 
 
-def _same_person(pupil: Pupil, data: dict[str, Any]) -> bool:
-    return str(pupil.birth_date) == data.get("birth_date") and normalise(
-        pupil.surname
-    ) == normalise(data.get("surname", ""))
+def _same_person(pupil: Pupil, data: PupilData) -> bool:
+    return pupil.birth_date == data.birth_date and normalise(pupil.surname) == normalise(
+        data.surname
+    )
 
 
-def _create_pupil(data: dict[str, Any], mapped: dict[str, Any]) -> Pupil:
-    given = data.get("given_names") or []
-    address = _first(mapped.get("pupil_addresses", []), "woon")
-    call_name = data.get("call_name") or (given[0] if given else data.get("initials", ""))
+def _fit(model: type[Model], name: str, value: str, notes: list[Problem], file: str) -> str:
+    """The value as our record can hold it: a value longer than the field is cut to fit,
+    and the import's report says so (never silently)."""
+    column = model._meta.get_field(name)
+    assert isinstance(column, CharField)
+    limit = column.max_length
+    if limit is None or len(value) <= limit:
+        return value
+    label = column.verbose_name
+    notes.append(
+        Problem(
+            f"{str(label).capitalize()} is langer dan {limit} tekens en is ingekort: "
+            f"“{value[:limit]}…”.",
+            file=file,
+            severity="warning",
+        )
+    )
+    return value[:limit]
+
+
+def _create_pupil(data: PupilData, notes: list[Problem], file: str) -> Pupil:
+    address = data.address or AddressData("", "", "", "")
+    house = " ".join(filter(None, [address.house_number, address.addition]))
     return pupil_services.pupil_create(
-        given_names=" ".join(given) or call_name,
-        call_name=call_name,
-        surname_prefix=data.get("surname_prefix", ""),
-        surname=data["surname"],
-        birth_date=dt.date.fromisoformat(data["birth_date"]),
-        gender=int(data.get("gender") or 0),
-        bsn=data.get("bsn", ""),
-        onderwijsnummer=data.get("onderwijsnummer", ""),
-        street=address.get("street", "")[:120],
-        house_number=" ".join(filter(None, [address.get("number"), address.get("addition")]))[:12],
-        postal_code=address.get("postal_code", "")[:7],
-        city=address.get("city", "")[:80],
-        address_is_secret=data.get("address_is_secret") == "true",
+        given_names=_fit(
+            Pupil, "given_names", " ".join(data.given_names) or data.call_name, notes, file
+        ),
+        call_name=_fit(Pupil, "call_name", data.call_name, notes, file),
+        surname_prefix=_fit(Pupil, "surname_prefix", data.surname_prefix, notes, file),
+        surname=_fit(Pupil, "surname", data.surname, notes, file),
+        birth_date=data.birth_date,
+        gender=data.gender,
+        bsn=data.bsn,
+        onderwijsnummer=data.onderwijsnummer,
+        street=_fit(Pupil, "street", address.street, notes, file),
+        house_number=_fit(Pupil, "house_number", house, notes, file),
+        postal_code=_fit(Pupil, "postal_code", address.postal_code, notes, file),
+        city=_fit(Pupil, "city", address.city, notes, file),
+        address_is_secret=data.address_is_secret,
     )
 
 
-def _first(entries: list[dict[str, Any]], kind: str, key: str = "kind") -> dict[str, Any]:
-    for entry in entries:
-        if entry.get(key) == kind:
-            return entry
-    return entries[0] if entries else {}
-
-
-def _add_guardians(pupil: Pupil, reading: Reading, *, new_pupil: bool) -> None:
+def _add_guardians(
+    pupil: Pupil, data: PupilData, *, new_pupil: bool, notes: list[Problem], file: str
+) -> None:
     """Add the guardians the dossier names that the pupil does not have yet (matched on
     surname and e-mail address); never removes or overwrites what the school recorded."""
     existing: set[tuple[str, str]] = set()
@@ -228,39 +249,26 @@ def _add_guardians(pupil: Pupil, reading: Reading, *, new_pupil: bool) -> None:
             for r in pupil.guardian_relations.select_related("guardian")
         }
     new: list[tuple[Guardian, str, bool]] = []
-    for data in reading.mapped.get("guardians", []):
-        contacts = data.get("contacts", [])
-        email = next((c.get("value", "") for c in contacts if c.get("kind") == "e-mail"), "")
-        key = (normalise(data.get("surname", "")), email.lower())
+    for found in data.guardians:
+        key = (normalise(found.surname), found.email.lower())
         if key in existing:
             continue
         existing.add(key)
-        address = _first(data.get("addresses", []), "woon", key="kind")
-        phone = next((c.get("value", "") for c in contacts if c.get("kind") == "telefoon"), "")
+        address = found.address or AddressData("", "", "", "")
+        street = " ".join(filter(None, [address.street, address.house_number, address.addition]))
         guardian = Guardian(
-            call_name=data.get("call_name", ""),
-            initials=data.get("initials", "")[:20],
-            surname_prefix=data.get("surname_prefix", ""),
-            surname=data.get("surname", ""),
-            email=email,
-            phone=phone[:20],
-            street=" ".join(
-                filter(
-                    None, [address.get("street"), address.get("number"), address.get("addition")]
-                )
-            )[:120],
-            postal_code=address.get("postal_code", "")[:7],
-            city=address.get("city", "")[:80],
-            address_is_secret=data.get("address_is_secret") == "true",
+            call_name=_fit(Guardian, "call_name", found.call_name, notes, file),
+            initials=_fit(Guardian, "initials", found.initials, notes, file),
+            surname_prefix=_fit(Guardian, "surname_prefix", found.surname_prefix, notes, file),
+            surname=_fit(Guardian, "surname", found.surname, notes, file),
+            email=found.email,
+            phone=_fit(Guardian, "phone", found.phone, notes, file),
+            street=_fit(Guardian, "street", street, notes, file),
+            postal_code=_fit(Guardian, "postal_code", address.postal_code, notes, file),
+            city=_fit(Guardian, "city", address.city, notes, file),
+            address_is_secret=found.address_is_secret,
         )
-        relationship = data.get("relationship", "")
-        new.append(
-            (
-                guardian,
-                relationship if relationship in Relationship.values else "9",
-                data.get("has_authority") == "true",
-            )
-        )
+        new.append((guardian, found.relationship, found.has_authority))
     if new:
         pupil_services.guardians_add(pupil=pupil, guardians=new)
 
@@ -276,13 +284,7 @@ def _ensure_transition_and_enrolment(
     pupil: Pupil, reading: Reading, school: School, *, new_pupil: bool
 ) -> Transition:
     year = arrival_school_year()
-    kind_name = reading.value("metadata.transfer_kind")
-    crossing = reading.value("metadata.crossing") or ""
-    kind = (
-        "within_school"
-        if kind_name == "overdrachtbinnenbrin"
-        else KIND_OF_CROSSING.get(crossing, "vo_vo")
-    )
+    kind = transition_kind_of(reading)
     sending_brin = reading.value("school.brin") or ""
     sending = School.objects.filter(brin=sending_brin).first()
     transition = None
@@ -322,14 +324,14 @@ def _ensure_transition_and_enrolment(
             pupil=pupil,
             school=school,
             school_year=year,
-            year_group=_year_group_after(reading, crossing),
+            year_group=_year_group_after(reading, kind),
             start_date=dt.date(year, 8, 1),
         )
     return transition
 
 
-def _year_group_after(reading: Reading, crossing: str) -> int:
-    if crossing == "POVO":
+def _year_group_after(reading: Reading, kind: str) -> int:
+    if kind == TransitionKind.PO_VO:
         return 1
     groups = [
         int(e["year_group"])

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from overdracht.oso.mapping import mapping_markdown
+from overdracht.oso.mapping_doc import mapping_markdown
 
 DOC = Path(settings.BASE_DIR) / "docs" / "developers" / "oso-mapping.md"
 
