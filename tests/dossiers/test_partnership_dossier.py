@@ -265,7 +265,7 @@ def test_the_standards_pao_examples_are_read_in_by_the_partnership(world: World,
 
     from django.conf import settings
 
-    from overdracht.oso.presentation import review_sections
+    from overdracht.oso.presentation import file_sections
 
     data = (Path(settings.OSO_STANDARD_DIR) / "examples-pao" / name).read_bytes()
     partnership = world.school.partnership
@@ -279,7 +279,7 @@ def test_the_standards_pao_examples_are_read_in_by_the_partnership(world: World,
     assert dossier.crossing == name.split("_")[2]
     assert dossier.pupil is None  # a school outside the installation: nobody to match
     assert dossier.pupil_name.endswith("Berg")
-    sections = {s.key: s for s in review_sections(dossier.mapped, dossier.delivery, [])}
+    sections = {s.key: s for s in file_sections(dossier.mapped, dossier.delivery, [])}
     for category in ("cat_leerling", "cat_schoolloopbaan", "cat_onderwijsondersteuning"):
         assert not sections[category].empty, category
     page = client_for(world.partnership_user).get(

@@ -53,10 +53,10 @@ def test_incoming_list_answers_each_persona(world: World, persona: str, status: 
 @pytest.mark.django_db
 def test_review_screen_of_another_school_is_404(world: World) -> None:
     outcome = dossier_import(data=dossier_xml(bsn=BSNS[0]), name="a.xml", school=world.school)
-    url = reverse("oso:review", args=[world.school.pk, outcome.dossier_id])
+    url = reverse("oso:received", args=[world.school.pk, outcome.dossier_id])
     assert client_for(world.care_coordinator).get(url).status_code == 200
     assert client_for(world.other_school_user).get(url).status_code == 404
-    own_school_url = reverse("oso:review", args=[world.other_school.pk, outcome.dossier_id])
+    own_school_url = reverse("oso:received", args=[world.other_school.pk, outcome.dossier_id])
     assert client_for(world.other_school_user).get(own_school_url).status_code == 404
 
 
@@ -105,7 +105,7 @@ def test_review_screen_groups_by_category_and_marks_what_is_missing(world: World
     outcome = dossier_import(data=data, name="a.xml", school=world.school)
     page = (
         client_for(world.care_coordinator)
-        .get(reverse("oso:review", args=[world.school.pk, outcome.dossier_id]))
+        .get(reverse("oso:received", args=[world.school.pk, outcome.dossier_id]))
         .content.decode()
     )
     for heading in (
@@ -132,7 +132,7 @@ def test_held_dossier_says_why_on_its_review_screen(world: World) -> None:
     assert outcome.status == "held"
     page = (
         client_for(world.care_coordinator)
-        .get(reverse("oso:review", args=[world.school.pk, outcome.dossier_id]))
+        .get(reverse("oso:received", args=[world.school.pk, outcome.dossier_id]))
         .content.decode()
     )
     assert "niet samengevoegd" in page
@@ -162,4 +162,6 @@ def test_school_administrator_uploads_but_does_not_read_received_dossiers(world:
     assert "ingelezen" in batch_page
     assert "Bekijk wat binnenkwam" not in batch_page
     dossier = ReceivedDossier.objects.get()
-    assert client.get(reverse("oso:review", args=[world.school.pk, dossier.pk])).status_code == 403
+    assert (
+        client.get(reverse("oso:received", args=[world.school.pk, dossier.pk])).status_code == 403
+    )

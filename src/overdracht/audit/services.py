@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from typing import Any, Protocol
 
-from django.db import connections, transaction
+from django.db import connections, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from overdracht.audit.chain import GENESIS, event_digest
 from overdracht.audit.models import AuditAction, AuditEvent
 from overdracht.audit.routers import AUDIT_DB
+from overdracht.audit.targets import target_of
 from overdracht.core.http import client_ip
 
 # One chain for the whole installation: writers take this lock in turn (PostgreSQL); on
@@ -55,11 +56,15 @@ def audit_record(
     actor_role: str = "",
     school_id: int | None = None,
     subject_pupil_id: uuid.UUID | None = None,
-    target: str = "",
+    target: models.Model | str = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Record one event. Pass ids and codes only: no names, addresses or free text. A view
-    passes its `request`, a service the `actor` it was given."""
+    passes its `request`, a service the `actor` it was given. The `target` is the object
+    the event is about (`audit.targets.target_of`), or a `<kind>:<id>` for one that is not
+    there (a denied id)."""
+    if isinstance(target, models.Model):
+        target = target_of(target)
     ip_address = ""
     rid = ""
     if actor is not None:

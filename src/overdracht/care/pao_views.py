@@ -107,7 +107,7 @@ def referral_dossier(request: HttpRequest, school_id: int, referral_id: int) -> 
         request=request,
         school_id=school.pk,
         subject_pupil_id=referral.pupil_id,
-        target=f"referral:{referral.pk}",
+        target=referral,
     )
     return render(
         request,
@@ -193,7 +193,7 @@ def partnership_dossier(request: HttpRequest, dossier_id: int) -> HttpResponse:
         AuditAction.PAO_VIEWED,
         request=request,
         subject_pupil_id=dossier.pupil_id,
-        target=f"partnership_dossier:{dossier.pk}",
+        target=dossier,
     )
     return render(
         request,

@@ -73,7 +73,7 @@ def referral_create(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"referral:{referral.pk}",
+        target=referral,
         details={"level": level, "urgency": urgency},
     )
     return referral
@@ -138,7 +138,7 @@ def referral_outcome(
         actor=actor,
         school_id=referral.school_id,
         subject_pupil_id=referral.pupil_id,
-        target=f"referral:{referral.pk}",
+        target=referral,
     )
 
 
@@ -165,7 +165,7 @@ def development_plan_start(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"development_plan:{plan.pk}",
+        target=plan,
     )
     return plan
 
@@ -182,7 +182,7 @@ def development_plan_update(
         actor=actor,
         school_id=plan.school_id,
         subject_pupil_id=plan.pupil_id,
-        target=f"development_plan:{plan.pk}",
+        target=plan,
     )
 
 

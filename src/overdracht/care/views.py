@@ -12,46 +12,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
-from overdracht.care.models import CareLevel, Urgency
+from overdracht.care.forms import (
+    CareMeetingForm,
+    DevelopmentPlanForm,
+    ReferralEscalateForm,
+    ReferralForm,
+    ReferralOutcomeForm,
+)
+from overdracht.care.models import CareLevel
 from overdracht.pupils.permissions import pupil_access_or_404, pupil_read_record
 from overdracht.pupils.selectors import pupil_detail
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404
-
-
-class ReferralForm(forms.Form):
-    level = forms.ChoiceField(label=gettext_lazy("Refer to"), choices=CareLevel.choices)
-    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
-    urgency = forms.ChoiceField(label=gettext_lazy("Urgency"), choices=Urgency.choices)
-
-
-class DevelopmentPlanForm(forms.Form):
-    support_started = forms.DateField(required=False)
-    completed_at = forms.DateField(required=False)
-    pupil_view = forms.CharField(required=False, max_length=4000)
-
-
-class CareTeamActionForm(forms.Form):
-    """One of the care team's actions on its agenda page: plan a meeting, record a
-    referral's outcome, or escalate it."""
-
-    action = forms.ChoiceField(
-        choices=[("meeting", "meeting"), ("outcome", "outcome"), ("escalate", "escalate")]
-    )
-    referral = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-    date = forms.DateField(required=False)
-    outcome = forms.CharField(required=False, max_length=4000)
-    actions = forms.CharField(required=False, max_length=4000)
-    close = forms.BooleanField(required=False)
-    level = forms.CharField(required=False, max_length=40)
-    reason = forms.CharField(required=False, max_length=4000)
 
 
 @login_required
@@ -86,50 +64,45 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     return render(request, "care/refer.html", {"pupil": pupil, "form": form})
 
 
+def _agenda_action(request: HttpRequest, school: School) -> None:
+    """One of the agenda page's forms, by its `action`: plan a meeting, record a
+    referral's outcome, or escalate a referral. Each form says what is wrong with it."""
+    action = request.POST.get("action")
+    actor = Actor.of(request)
+    try:
+        if action == "meeting":
+            meeting_form = CareMeetingForm(request.POST)
+            if meeting_form.is_valid():
+                services.care_meeting_plan(
+                    school=school, level=CareLevel.CARE_TEAM, date=meeting_form.cleaned_data["date"]
+                )
+                return
+            form: forms.Form = meeting_form
+        elif action == "outcome":
+            form = ReferralOutcomeForm(request.POST, school=school)
+            if form.is_valid():
+                services.referral_outcome(actor=actor, **form.cleaned_data)
+                return
+        elif action == "escalate":
+            form = ReferralEscalateForm(request.POST, school=school)
+            if form.is_valid():
+                services.referral_escalate(actor=actor, **form.cleaned_data)
+                messages.success(request, _("The referral has been escalated."))
+                return
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return
+    messages.error(request, str(next(iter(form.errors.values()))[0]))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.CARE_TEAM)
     if request.method == "POST":
-        form = CareTeamActionForm(request.POST)
-        if not form.is_valid():
-            messages.error(
-                request,
-                _("Choose a valid date.")
-                if "date" in form.errors
-                else _("The form was not filled in correctly: try again."),
-            )
-            return redirect("care:agenda", school_id=school.pk)
-        data = form.cleaned_data
-        try:
-            if data["action"] == "meeting":
-                if data["date"] is None:
-                    raise ValidationError(_("Choose a valid date."))
-                services.care_meeting_plan(
-                    school=school, level=CareLevel.CARE_TEAM, date=data["date"]
-                )
-                return redirect("care:agenda", school_id=school.pk)
-            referral = selectors.referral_of_school(school, data["referral"])
-            if referral is None:
-                raise Http404
-            if data["action"] == "outcome":
-                services.referral_outcome(
-                    actor=Actor.of(request),
-                    referral=referral,
-                    outcome=data["outcome"],
-                    actions=data["actions"],
-                    close=data["close"],
-                )
-            else:
-                services.referral_escalate(
-                    actor=Actor.of(request),
-                    referral=referral,
-                    level=data["level"],
-                    reason=data["reason"],
-                )
-                messages.success(request, _("The referral has been escalated."))
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
+        _agenda_action(request, school)
         return redirect("care:agenda", school_id=school.pk)
     meetings = selectors.upcoming_meetings(school)
     referrals = selectors.open_referrals(school)

@@ -91,7 +91,7 @@ def review_open(*, actor: Actor, transition: Transition, school: School) -> Guar
             actor=actor,
             school_id=school.pk,
             subject_pupil_id=pupil.pk,
-            target=f"guardian_review:{review.pk}",
+            target=review,
             details={"participants": len(people)},
         )
     return review
@@ -160,7 +160,7 @@ def review_seen(*, actor: Actor, review: GuardianReview) -> ReviewParticipant:
             actor=actor,
             school_id=review.school_id,
             subject_pupil_id=review.transition.pupil_id,
-            target=f"review_participant:{participant.pk}",
+            target=participant,
             details={"way": "portal"},
         )
         _complete_if_last(review)
@@ -182,7 +182,7 @@ def review_record(*, actor: Actor, participant: ReviewParticipant, way: str, day
         actor=actor,
         school_id=participant.review.school_id,
         subject_pupil_id=participant.review.transition.pupil_id,
-        target=f"review_participant:{participant.pk}",
+        target=participant,
         details={"way": way},
     )
     _complete_if_last(participant.review)
@@ -210,7 +210,7 @@ def statement_add(
         actor=actor,
         school_id=review.school_id,
         subject_pupil_id=review.transition.pupil_id,
-        target=f"guardian_statement:{statement.pk}",
+        target=statement,
         details={"agrees": agrees},
     )
     return statement
@@ -227,7 +227,7 @@ def statement_reply(*, actor: Actor, statement: GuardianStatement, text: str) ->
         actor=actor,
         school_id=statement.review.school_id,
         subject_pupil_id=statement.review.transition.pupil_id,
-        target=f"statement_reply:{reply.pk}",
+        target=reply,
     )
     return reply
 
@@ -262,7 +262,7 @@ def consent_decide(*, actor: Actor, pupil: Pupil, purpose: str, given: bool) -> 
         AuditAction.CONSENT_DECIDED,
         actor=actor,
         subject_pupil_id=pupil.pk,
-        target=f"consent_decision:{decision.pk}",
+        target=decision,
         details={"purpose": purpose, "given": given},
     )
     return decision
@@ -314,7 +314,7 @@ def correction_request_add(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"correction_request:{correction.pk}",
+        target=correction,
     )
     return correction
 
@@ -351,7 +351,7 @@ def copy_request_add(*, actor_id: int, pupil: Pupil, school: School) -> CopyRequ
         actor_id=actor_id,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"copy_request:{made.pk}",
+        target=made,
     )
     return made
 
@@ -367,7 +367,7 @@ def copy_request_release(*, actor_id: int, copy_request: CopyRequest) -> None:
         actor_id=actor_id,
         school_id=copy_request.school_id,
         subject_pupil_id=copy_request.pupil_id,
-        target=f"copy_request:{copy_request.pk}",
+        target=copy_request,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from overdracht.dossiers.composition import SectionInWords, sections_in_words
 from overdracht.oso.content import SECTIONS_FILENAME
 from overdracht.oso.content_reading import content_from_mapped, sections_from_attachment
-from overdracht.oso.presentation import Section, review_sections
+from overdracht.oso.presentation import Section, file_sections
 from overdracht.oso.reader import Attachment
 
 # Categories that the parts show in words; their OSO form is left out (unless a document).
@@ -52,7 +52,7 @@ def file_in_words(mapped: dict[str, Any], attachments: Sequence[Attachment]) -> 
     as_parts = AS_PARTS | ({"cat_verzuim"} if content.absence else set())
     sections = [
         s
-        for s in review_sections(mapped, delivery, documents)
+        for s in file_sections(mapped, delivery, documents)
         if s.key not in as_parts or s.documents
     ]
     return FileInWords(parts=sections_in_words(content), sections=sections, documents=documents)

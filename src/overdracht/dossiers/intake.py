@@ -41,7 +41,7 @@ def intake_analysis_save(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"intake_analysis:{analysis.pk}",
+        target=analysis,
         details={
             "needs_support": needs_support,
             "discuss_in_person": discuss_in_person,

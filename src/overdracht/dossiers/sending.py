@@ -147,7 +147,7 @@ def dossier_send(
             actor_id=actor_id,
             school_id=school.pk,
             subject_pupil_id=transition.pupil_id,
-            target=f"transition:{transition.pk}",
+            target=transition,
             details={"to": receiving.brin, "received_dossier": arrived.pk},
         )
         audit_record(
@@ -155,7 +155,7 @@ def dossier_send(
             actor_id=actor_id,
             school_id=receiving.pk,
             subject_pupil_id=transition.pupil_id,
-            target=f"received_dossier:{arrived.pk}",
+            target=arrived,
             details={"from": school.brin},
         )
         events.dossier_sent.send(sender=Transition, transition=transition)
@@ -239,7 +239,7 @@ def partnership_dossier_send(
             actor_id=actor_id,
             school_id=school.pk,
             subject_pupil_id=pupil.pk,
-            target=f"partnership_dossier:{outcome.dossier.pk}",
+            target=outcome.dossier,
             details={"partnership": partnership.pk},
         )
     return outcome.dossier

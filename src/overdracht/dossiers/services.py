@@ -68,7 +68,7 @@ def section_save(
         actor_id=author_id,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
-        target=f"dossier_section:{section.pk}",
+        target=section,
         details={"kind": kind, "version": section.version},
     )
     return section

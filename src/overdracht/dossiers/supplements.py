@@ -58,7 +58,7 @@ def pack_customise(
         AuditAction.QUESTION_PACK_CHANGED,
         actor=actor,
         school_id=school.pk,
-        target=f"question_pack:{pack.pk}",
+        target=pack,
         details={"questions": len(cleaned)},
     )
     return pack
@@ -100,7 +100,7 @@ def supplement_save(
         actor=actor,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
-        target=f"supplement:{saved.pk}",
+        target=saved,
         details={"pack": pack.code, "answered": len(checked)},
     )
     return saved

@@ -5,6 +5,7 @@ exist (404)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -13,6 +14,8 @@ from django.utils import timezone
 from overdracht.accounts.models import User
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.meetings.models import Agreement, HandoverMeeting
+from overdracht.pupils.models import Guardian, Pupil, Transition
+from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_permissions
 
 
@@ -96,3 +99,42 @@ def meetings_for_family(pupil_id: Any, user: User) -> QuerySet[HandoverMeeting]:
         .distinct()
         .order_by("-starts_at")
     )
+
+
+def transitions_to_meet(pupil: Pupil, school: School) -> QuerySet[Transition]:
+    """The pupil's transitions between two schools of the installation in which this school
+    sends or receives: the ones a warm handover can be planned for."""
+    return Transition.objects.filter(
+        Q(from_school=school) | Q(to_school=school),
+        pupil=pupil,
+        from_school__isnull=False,
+        to_school__isnull=False,
+    )
+
+
+def staff_to_invite(
+    school_ids: Sequence[int | None], meeting: HandoverMeeting | None
+) -> QuerySet[User]:
+    """Staff of these schools, by name, without those the meeting has invited already."""
+    found = User.objects.filter(memberships__school__in=[s for s in school_ids if s])
+    if meeting is not None:
+        found = found.exclude(
+            pk__in=meeting.participants.filter(user__isnull=False).values("user_id")
+        )
+    return found.distinct().order_by("full_name")
+
+
+def guardians_to_invite(pupil: Pupil, meeting: HandoverMeeting | None) -> list[Guardian]:
+    """The pupil's guardians, without those the meeting has invited already."""
+    taken: set[int | None] = set()
+    if meeting is not None:
+        taken = set(
+            meeting.participants.filter(guardian__isnull=False).values_list(
+                "guardian_id", flat=True
+            )
+        )
+    return [
+        r.guardian
+        for r in pupil.guardian_relations.select_related("guardian").order_by("id")
+        if r.guardian_id not in taken
+    ]

@@ -106,9 +106,9 @@ def _not_cancelled(meeting: HandoverMeeting) -> None:
 
 def _when_valid(starts_at: dt.datetime, place: str, video_link: str) -> None:
     if starts_at < timezone.now():
-        raise ValidationError(_("The meeting cannot be in the past."))
+        raise ValidationError({"starts_at": _("The meeting cannot be in the past.")})
     if not place.strip() and not video_link.strip():
-        raise ValidationError(_("Give a place or a video link."))
+        raise ValidationError({"place": _("Give a place or a video link.")})
 
 
 @transaction.atomic
@@ -150,7 +150,7 @@ def meeting_plan(
         actor=actor,
         school_id=acting_school.pk,
         subject_pupil_id=transition.pupil_id,
-        target=f"meeting:{meeting.pk}",
+        target=meeting,
         details={"participants": len(people) + len(guardians) + int(invite_pupil)},
     )
     return meeting
@@ -187,7 +187,7 @@ def meeting_change(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"meeting:{meeting.pk}",
+        target=meeting,
     )
 
 
@@ -221,7 +221,7 @@ def meeting_invite(
             actor=actor,
             school_id=school.pk,
             subject_pupil_id=pupil.pk,
-            target=f"meeting:{meeting.pk}",
+            target=meeting,
             details={"invited": len(added)},
         )
     return len(added)
@@ -251,7 +251,7 @@ def meeting_cancel(*, actor: Actor, meeting: HandoverMeeting, school: School, re
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"meeting:{meeting.pk}",
+        target=meeting,
     )
 
 
@@ -261,7 +261,7 @@ def minutes_add(
 ) -> MinutesEntry:
     _not_cancelled(meeting)
     if not text.strip():
-        raise ValidationError(_("Write something for the minutes."))
+        raise ValidationError({"text": _("Write something for the minutes.")})
     entry = MinutesEntry.objects.create(
         meeting=meeting,
         text=text.strip()[:8000],
@@ -274,7 +274,7 @@ def minutes_add(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=meeting.transition.pupil_id,
-        target=f"minutes:{entry.pk}",
+        target=entry,
     )
     if meeting.starts_at <= timezone.now():  # minutes after the start: the meeting was held
         events.warm_handover_held.send(sender=HandoverMeeting, meeting=meeting)
@@ -292,7 +292,7 @@ def agreement_add(
 ) -> Agreement:
     _not_cancelled(meeting)
     if not meeting.participants.filter(user=owner).exists():
-        raise ValidationError(_("The owner must take part in the meeting."))
+        raise ValidationError({"owner": _("The owner must take part in the meeting.")})
     agreement = Agreement.objects.create(
         meeting=meeting,
         text=text.strip()[:500],
@@ -305,7 +305,7 @@ def agreement_add(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=meeting.transition.pupil_id,
-        target=f"agreement:{agreement.pk}",
+        target=agreement,
     )
     return agreement
 

@@ -134,7 +134,7 @@ def _store(
         actor_id=actor_id,
         school_id=sent_from_school.pk if sent_from_school else None,
         subject_pupil_id=pupil.pk if pupil else None,
-        target=f"partnership_dossier:{dossier.pk}",
+        target=dossier,
         details={"partnership": partnership.pk, "crossing": dossier.crossing, "from": brin},
     )
     return PaoOutcome(

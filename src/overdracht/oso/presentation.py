@@ -108,7 +108,7 @@ def _entries(
     return rows
 
 
-def review_sections(
+def file_sections(
     mapped: dict[str, Any],
     delivery: dict[str, str],
     attachments: list[dict[str, Any]],

@@ -399,7 +399,7 @@ def _audit(action: AuditAction, dossier: ReceivedDossier, actor_id: int | None) 
         actor_id=actor_id,
         school_id=dossier.school_id,
         subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
-        target=f"received_dossier:{dossier.pk}",
+        target=dossier,
         details={"version": dossier.version, "state": dossier.state},
     )
 

@@ -7,7 +7,7 @@ app_name = "oso"
 urlpatterns = [
     path("schools/<int:school_id>/incoming/", views.incoming, name="incoming"),
     path("schools/<int:school_id>/incoming/batches/<int:batch_id>/", views.batch, name="batch"),
-    path("schools/<int:school_id>/incoming/<int:dossier_id>/", views.review, name="review"),
+    path("schools/<int:school_id>/incoming/<int:dossier_id>/", views.received, name="received"),
     path(
         "schools/<int:school_id>/incoming/<int:dossier_id>/attachments/<int:index>/",
         views.attachment,

@@ -14,7 +14,7 @@ from overdracht.oso import selectors, services
 from overdracht.oso.batches import Upload, import_batch_create
 from overdracht.oso.forms import UploadForm
 from overdracht.oso.official_rules import official_rules_available
-from overdracht.oso.presentation import review_sections
+from overdracht.oso.presentation import file_sections
 from overdracht.oso.schema import schema_available
 from overdracht.schools.permissions import Perm, deny, has_school_perm, school_or_404
 
@@ -28,7 +28,7 @@ def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
     can_import = has_school_perm(authenticated_user(request), Perm.IMPORT_DOSSIERS, school.pk)
     can_read = has_school_perm(authenticated_user(request), Perm.VIEW_RECEIVED_DOSSIERS, school.pk)
     if not (can_import or can_read) or (request.method == "POST" and not can_import):
-        deny(request, status=403, target=f"school:{school.pk}", school_id=school.pk)
+        deny(request, status=403, target=school, school_id=school.pk)
     form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = import_batch_create(
@@ -78,7 +78,7 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
         AuditAction.PUPIL_LIST_VIEWED,
         request=request,
         school_id=school.pk,
-        target=f"import_batch:{found.pk}",
+        target=found,
         details={"files": len(files)},
     )
     return render(
@@ -96,7 +96,7 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
 
 
 @login_required
-def review(request: HttpRequest, school_id: int, dossier_id: int) -> HttpResponse:
+def received(request: HttpRequest, school_id: int, dossier_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.VIEW_RECEIVED_DOSSIERS)
     dossier = selectors.received_dossier(school, dossier_id)
     if dossier is None:
@@ -107,16 +107,16 @@ def review(request: HttpRequest, school_id: int, dossier_id: int) -> HttpRespons
         request=request,
         school_id=school.pk,
         subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
-        target=f"received_dossier:{dossier.pk}",
+        target=dossier,
     )
     services.dossier_opened(dossier)
     return render(
         request,
-        "oso/review.html",
+        "oso/received.html",
         {
             "school": school,
             "dossier": dossier,
-            "sections": review_sections(
+            "sections": file_sections(
                 dossier.mapped, dossier.delivery, attachments, technical=True
             ),
             "history": selectors.dossier_history(dossier),
@@ -137,7 +137,7 @@ def attachment(request: HttpRequest, school_id: int, dossier_id: int, index: int
         request=request,
         school_id=school.pk,
         subject_pupil_id=dossier.pupil_id or dossier.conflict_pupil_id,
-        target=f"received_attachment:{found.pk}",
+        target=found,
     )
     response = HttpResponse(bytes(found.content), content_type=found.content_type)
     response["Content-Disposition"] = f'attachment; filename="bijlage-{found.index}"'

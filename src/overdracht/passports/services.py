@@ -34,12 +34,14 @@ def passport_save(
     valid_until: dt.date | None,
     school_id: int | None = None,
 ) -> PassportVersion:
+    """A new version of the pupil's passport. A `ValidationError` names the field it is
+    about (`tips`, `arrangements`), or none when someone saved at the same moment."""
     tips = [t.strip() for t in tips if t.strip()]
     if not MIN_TIPS <= len(tips) <= MAX_TIPS:
-        raise ValidationError(_("Write 3 to 6 concrete tips for the lesson."))
+        raise ValidationError({"tips": _("Write 3 to 6 concrete tips for the lesson.")})
     unknown = set(arrangements) - set(Arrangement.values)
     if unknown:
-        raise ValidationError(_("Unknown arrangement."))
+        raise ValidationError({"arrangements": _("Unknown arrangement.")})
     author = actor.user.pk
     last = PassportVersion.objects.filter(pupil=pupil).aggregate(v=Max("version"))["v"] or 0
     try:
@@ -69,7 +71,7 @@ def passport_save(
         actor=actor,
         school_id=school_id,
         subject_pupil_id=pupil.pk,
-        target=f"passport:{passport.pk}",
+        target=passport,
         details={"version": passport.version},
     )
     return passport
@@ -85,7 +87,7 @@ def passport_confirm(
         actor=actor,
         school_id=school_id,
         subject_pupil_id=passport.pupil_id,
-        target=f"passport:{passport.pk}",
+        target=passport,
         details={"version": passport.version},
     )
     return receipt

@@ -154,9 +154,7 @@ def passport_edit(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             )
             return redirect("passports:passport", pupil_id=pupil_id)
         except ValidationError as exc:
-            form.add_error(
-                "tips" if "tips" in str(exc) or "3" in str(exc) else None, exc.messages[0]
-            )
+            form.add_error(None, exc)
     pupil_read_record(request, access, AuditAction.PASSPORT_VIEWED, page="editor")
     return render(
         request,
@@ -184,7 +182,7 @@ def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
         AuditAction.CLASS_OVERVIEW_VIEWED,
         request=request,
         school_id=class_group.school_id,
-        target=f"class_group:{class_group.pk}",
+        target=class_group,
         details={"rows": len(overview.rows)},
     )
     return render(request, "passports/class_overview.html", {"overview": overview})
@@ -198,7 +196,7 @@ def class_overview_export(request: HttpRequest, class_group_id: int, fmt: str) -
         AuditAction.CLASS_OVERVIEW_VIEWED,
         request=request,
         school_id=class_group.school_id,
-        target=f"class_group:{class_group.pk}",
+        target=class_group,
         details={"rows": len(overview.rows), "export": fmt},
     )
     if fmt == "xlsx":

@@ -27,6 +27,7 @@ from overdracht.consent.models import ConsentPurpose
 from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
 from overdracht.meetings import selectors as meeting_selectors
+from overdracht.portal.permissions import may_read_dossier
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.portal.subject_copy import subject_copy
 from overdracht.pupils.models import Pupil
@@ -48,20 +49,12 @@ def _family(request: HttpRequest, pupil_id: uuid.UUID) -> tuple[PupilAccess, Pup
     return access, pupil_detail(pupil_id)
 
 
-def _may_read_dossier(access: PupilAccess, pupil: Pupil) -> bool:
-    """Guardians with authority, and the pupil from 16. A guardian without authority sees
-    contact details and progress only (the school's default)."""
-    if access.relation == Relation.GUARDIAN:
-        return access.has_authority
-    return decides_alone(pupil.birth_date, timezone.localdate())
-
-
 def _context(access: PupilAccess, pupil: Pupil, tab: str, **extra: object) -> dict[str, object]:
     return {
         "pupil": pupil,
         "access": access,
         "tab": tab,
-        "may_read_dossier": _may_read_dossier(access, pupil),
+        "may_read_dossier": may_read_dossier(access, pupil),
         **extra,
     }
 
@@ -105,7 +98,7 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, pupil = _family(request, pupil_id)
-    if not _may_read_dossier(access, pupil):
+    if not may_read_dossier(access, pupil):
         raise PermissionDenied
     review = consent.reviews_for_pupil(pupil).first()
     form = StatementForm(request.POST or None)
@@ -175,7 +168,7 @@ def dossier(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 @login_required
 def dossier_pdf(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     access, pupil = _family(request, pupil_id)
-    if not _may_read_dossier(access, pupil):
+    if not may_read_dossier(access, pupil):
         raise PermissionDenied
     review = consent.reviews_for_pupil(pupil).first()
     if review is None:
@@ -274,7 +267,7 @@ def copy(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     """Ask for a copy of all the child's data; download it once the school released it."""
     access, pupil = _family(request, pupil_id)
     user = authenticated_user(request)
-    may_ask = _may_read_dossier(access, pupil)
+    may_ask = may_read_dossier(access, pupil)
     school = _current_school(pupil)
     if request.method == "POST":
         if not may_ask or school is None:
@@ -314,7 +307,7 @@ def copy_download(
         .filter(pk=request_id, released_at__isnull=False)
         .first()
     )
-    if released is None or kind not in ("pdf", "json") or not _may_read_dossier(access, pupil):
+    if released is None or kind not in ("pdf", "json") or not may_read_dossier(access, pupil):
         raise Http404
     data = subject_copy(pupil)
     audit_record(
@@ -323,7 +316,7 @@ def copy_download(
         actor_role=access.role,
         school_id=released.school_id,
         subject_pupil_id=pupil.pk,
-        target=f"copy_request:{released.pk}",
+        target=released,
         details={"kind": kind},
     )
     name = f"gegevens-{pupil.call_name}-{timezone.localdate():%Y%m%d}"

@@ -110,7 +110,7 @@ def registration_record(
                 actor_id=actor_id,
                 school_id=school_id,
                 subject_pupil_id=transition.pupil_id,
-                target=f"transition:{transition.pk}",
+                target=transition,
                 details={"to": school.brin, "due": transition.request_due.isoformat()},
             )
         events.pupil_registered.send(sender=Transition, transition=transition)
@@ -137,7 +137,7 @@ def receiving_school_choose(
             actor_id=actor_id,
             school_id=transition.from_school_id,
             subject_pupil_id=transition.pupil_id,
-            target=f"transition:{transition.pk}",
+            target=transition,
             details={"to": school.brin},
         )
         events.receiving_school_chosen.send(sender=Transition, transition=transition)

@@ -262,7 +262,7 @@ def invitation_create(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"invitation:{invitation.pk}",
+        target=invitation,
         details={"kind": invitation.kind},
     )
     return invitation
@@ -322,7 +322,7 @@ def invitation_accept(*, request: HttpRequest, token: str, full_name: str, passw
         actor_id=user.pk,
         school_id=invitation.school_id,
         subject_pupil_id=invitation.pupil_id,
-        target=f"invitation:{invitation.pk}",
+        target=invitation,
         details={"kind": invitation.kind},
     )
     return user
@@ -386,6 +386,6 @@ def class_assign(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"class_group:{class_group.pk}",
+        target=class_group,
     )
     return enrolment

@@ -173,7 +173,7 @@ def legal_hold_place(
         actor=actor,
         school_id=school.pk,
         subject_pupil_id=pupil.pk,
-        target=f"legal_hold:{hold.pk}",
+        target=hold,
     )
     return hold
 
@@ -187,5 +187,5 @@ def legal_hold_lift(*, actor: Actor, hold: LegalHold) -> None:
         actor=actor,
         school_id=hold.school_id,
         subject_pupil_id=hold.pupil_id,
-        target=f"legal_hold:{hold.pk}",
+        target=hold,
     )

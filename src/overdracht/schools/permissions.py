@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest
 
 from overdracht.accounts.models import User
@@ -145,7 +146,7 @@ def user_requires_two_factor(user: User) -> bool:
 
 
 def deny(
-    request: HttpRequest, *, status: int, target: str, school_id: int | None = None
+    request: HttpRequest, *, status: int, target: Model | str, school_id: int | None = None
 ) -> NoReturn:
     """Record the denial and raise: 404 hides that the object exists, 403 does not."""
     audit_record(

@@ -61,6 +61,6 @@ def school_details_save(*, school: School, details: dict[str, str], actor_id: in
             AuditAction.SCHOOL_DETAILS_SAVED,
             actor_id=actor_id,
             school_id=school.pk,
-            target=f"school:{school.pk}",
+            target=school,
         )
     return school

@@ -82,7 +82,7 @@ def step_done(*, actor: Actor, step: TransitionStep, school_id: int) -> None:
         actor=actor,
         school_id=school_id,
         subject_pupil_id=step.transition.pupil_id,
-        target=f"step:{step.pk}",
+        target=step,
         details={"step": step.key},
     )
 
