@@ -6,11 +6,14 @@ from django.urls import reverse
 
 import pytest
 
+from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
+from overdracht.intake.selectors import incoming_cohort
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.services import dossier_import
-from overdracht.pupils.models import Enrolment
+from overdracht.pupils.models import Enrolment, Transition
 from overdracht.schools.models import ClassGroup
+from overdracht.steps.services import steps_complete_of
 from tests.conftest import World, client_for
 
 
@@ -66,9 +69,48 @@ def test_a_class_of_another_school_cannot_be_assigned(world: World) -> None:
     outcome = dossier_import(
         data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
     )
+    assert outcome.pupil_id is not None
     response = client_for(world.care_coordinator).post(
         reverse("intake:analyse", args=[world.school.pk, outcome.pupil_id]),
         {"class_group": world.other_class_group.pk + 999},
     )
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_pupils_stage_is_read_from_the_transitions_steps(world: World) -> None:
+    outcome = dossier_import(
+        data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
+    )
+    assert outcome.pupil_id is not None
+    (row,) = [r for r in incoming_cohort(world.school) if str(r.pupil.pk) == outcome.pupil_id]
+    assert row.stages["received"]
+    assert not row.stages["analysed"]
+    transition = Transition.objects.get(pupil_id=outcome.pupil_id, to_school=world.school)
+    steps_complete_of(transition, "analysed")  # marked done by hand on the steps page
+    (row,) = [r for r in incoming_cohort(world.school) if str(r.pupil.pk) == outcome.pupil_id]
+    assert row.stages["analysed"]
+    assert row.status == "geanalyseerd"
+
+
+@pytest.mark.django_db
+def test_a_class_the_pupil_cannot_go_to_saves_no_analysis_either(world: World) -> None:
+    outcome = dossier_import(
+        data=dossier_xml(bsn="111200003", surname="Nieuw"), name="n.xml", school=world.school
+    )
+    assert outcome.pupil_id is not None
+    enrolment = Enrolment.objects.get(pupil_id=outcome.pupil_id, school=world.school)
+    # a class of the other school year the page offers, where the pupil is not enrolled
+    year = current_school_year()
+    other_year = year + 1 if enrolment.school_year == year else year
+    elsewhere = ClassGroup.objects.create(
+        school=world.school, school_year=other_year, name="9Z", year_group=1
+    )
+    response = client_for(world.care_coordinator).post(
+        reverse("intake:analyse", args=[world.school.pk, outcome.pupil_id]),
+        {"needs_support": "on", "class_group": elsewhere.pk},
+    )
+    assert response.status_code == 200
+    assert "niet ingeschreven" in response.content.decode()
+    assert not IntakeAnalysis.objects.filter(pupil_id=outcome.pupil_id).exists()

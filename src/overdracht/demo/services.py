@@ -466,10 +466,12 @@ def demo_region_load() -> DemoResult:
     )
 
     # Every transition got its steps when it was made: the brugklassers' PO->VO steps are
-    # done; of the vmbo pupils, the five registered at the ROC have done "registered".
-    TransitionStep.objects.filter(transition__status="completed").update(
-        done_at=dt.date(year, 7, 1)
-    )
+    # done, but for the ones the product itself marks when their facts are there (a dossier
+    # received, an analysis, a passport: the demo's activity below makes those); of the vmbo
+    # pupils, the five registered at the ROC have done "registered".
+    TransitionStep.objects.filter(transition__status="completed").exclude(
+        key__in=("received", "analysed", "passport_shared")
+    ).update(done_at=dt.date(year, 7, 1))
     TransitionStep.objects.filter(transition__to_school=roc, key="registered").update(
         done_at=dt.date(year, 11, 15)
     )
