@@ -23,6 +23,10 @@ migrate: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) migrate --no-input --database=audit
 
+# Links in e-mails and calendar items point to where the demo runs.
+demo: export OVERDRACHT_BASE_URL ?= http://$(HOST):$(PORT)
+# The product's own 404 and 500 pages, as a school would see them (static files from the source).
+demo: export DJANGO_DEBUG ?= false
 demo: migrate
 	$(MANAGE) load_demo
 	@echo ""
@@ -34,9 +38,10 @@ demo: migrate
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
-# The whole suite, in random order, on SQLite; on PostgreSQL when DATABASE_URL is set.
-# Browser tests run when Chromium is installed (/usr/bin/chromium) and skip, saying so, when not.
-test: install
+# The whole suite, in random order, on SQLite; on PostgreSQL when DATABASE_URL is set. The
+# browser journeys are part of it: `browser-deps` gets what they need, or stops saying what
+# is missing. (OVERDRACHT_BROWSER_TESTS=skip leaves them out on purpose, and says so.)
+test: install browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -62,10 +67,22 @@ check: install
 hooks:
 	git config core.hooksPath .githooks
 
-# Test-only browser tooling: Debian's Chromium and axe-core (no lock file is kept).
+# Test-only browser tooling: Debian's Chromium and axe-core (no lock file is kept). As root it
+# installs Chromium; otherwise it says how to.
+CHROMIUM ?= /usr/bin/chromium
 browser-deps:
-	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	test -f .cache/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --no-package-lock --prefix .cache/node axe-core@4
+	@[ "$${OVERDRACHT_BROWSER_TESTS:-}" = skip ] && exit 0; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser journeys need Chromium at $(CHROMIUM): install it (Debian/Ubuntu: sudo apt-get install chromium), or run make test OVERDRACHT_BROWSER_TESTS=skip to leave them out." >&2; exit 1; \
+	  fi; \
+	fi; \
+	if [ ! -f .cache/node/node_modules/axe-core/axe.min.js ]; then \
+	  command -v npm >/dev/null || { echo "The browser journeys need axe-core, installed with npm: install Node.js and npm (Debian/Ubuntu: sudo apt-get install npm)." >&2; exit 1; }; \
+	  npm install --silent --no-save --no-package-lock --prefix .cache/node axe-core@4; \
+	fi
 
 requirements:
 	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o base.txt base.in

@@ -181,6 +181,8 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "schools:class_teachers": _s("schools:class_teachers"),
     "schools:details": _s("schools:details"),
     "set_language": _plain("set_language"),
+    "operations:health": _plain("operations:health"),
+    "operations:ready": _plain("operations:ready"),
 }
 
 # One code per persona, in the order of PERSONAS. L: 302 to the login page; P: 302 to the
@@ -269,6 +271,8 @@ EXPECTED: dict[str, str] = {
     "schools:class_teachers": "403 403 403 403 403 200 404 404 404 404 404 L",
     "schools:details": "403 403 403 403 403 200 404 404 404 404 404 L",
     "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
+    "operations:health": "200 200 200 200 200 200 200 200 200 200 200 200",
+    "operations:ready": "200 200 200 200 200 200 200 200 200 200 200 200",
 }
 
 
@@ -292,6 +296,8 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "schools:details",
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",
+        "operations:health",  # for machines: the status of the installation
+        "operations:ready",
     }
 )
 # The school administrator uploads dossiers without reading them: the upload page shows them

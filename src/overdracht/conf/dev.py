@@ -6,9 +6,12 @@ import secrets
 
 from overdracht.conf.base import *  # noqa: F403
 from overdracht.conf.base import VAR_DIR
-from overdracht.conf.env import env_list, env_str
+from overdracht.conf.env import env_bool, env_list, env_str
 
-DEBUG = True
+# `make demo` runs with DJANGO_DEBUG=false, so a newcomer sees the product's own 404 and 500
+# pages; static files then come straight from the source (no collectstatic needed).
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
+WHITENOISE_USE_FINDERS = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

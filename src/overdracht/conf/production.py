@@ -19,6 +19,8 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the host(s) this site serves.")
 
 SECURE_SSL_REDIRECT = True
+# A load balancer asks these over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -34,3 +36,7 @@ STORAGES = {
 }
 ADMINS = [("Beheer", addr) for addr in env_list("DJANGO_ADMIN_EMAILS")]
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", "overdracht@localhost")
+
+# One JSON object per line (for the log collector); no request bodies, no names.
+LOGGING["formatters"]["json"] = {"()": "overdracht.core.logs.JsonFormatter"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("overdracht.retention.urls")),
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("overdracht.operations.urls")),
 ]
