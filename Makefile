@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install migrate lint typecheck check browser-deps hooks requirements messages clean
+.PHONY: demo test install migrate lint typecheck check smoke browser-deps hooks requirements messages clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -62,6 +62,11 @@ check: install
 	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	  OVERDRACHT_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  DJANGO_ALLOWED_HOSTS=overdracht.example $(MANAGE) check --deploy --fail-level WARNING
+
+# The production server (manage.py serve, production settings) on a throwaway database:
+# health, readiness, a login and the start page. CI runs it too.
+smoke: install
+	$(PY) .ci/smoke.py
 
 # The pre-commit hook in .githooks (ruff and mypy strict, as CI runs them).
 hooks:

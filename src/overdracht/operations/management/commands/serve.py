@@ -53,6 +53,8 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "overdracht.conf.wsgi:application",
+            "--config",
+            "python:overdracht.conf.gunicorn",
             "--bind",
             options["bind"],
             "--workers",
@@ -61,10 +63,8 @@ class Command(BaseCommand):
             "120",  # a PDF of a class overview, an OSO file with attachments
             "--forwarded-allow-ips",
             os.environ.get("OVERDRACHT_PROXY_IPS", "127.0.0.1"),
-            # No access log: it would write every address and path; the product logs
-            # what it needs itself, as JSON without personal data.
-            "--error-logfile",
-            "-",
+            # No access log (conf/gunicorn.py): it would write every address and path; the
+            # product logs what it needs itself, as JSON without personal data.
         ]
         children = [subprocess.Popen(server, env=env)]  # noqa: S603 - our own command line
         if not options["no_task_worker"]:
