@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.core.tabular import decoded, heading_key, parse_date
 from overdracht.dossiers.models import DossierSection, ResultSource, TestResult
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
@@ -50,7 +50,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "year_group": ("groep", "jaargroep"),
 }
 REFERENCE_LEVELS = {"<1F": "<1F", "1F": "1F", "2F": "2F", "1S": "1S/2F"}
-_DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y")
 
 
 class LvsError(Exception):
@@ -96,28 +95,6 @@ class LvsOutcome:
     pupils: int
 
 
-def _text(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _heading(name: str) -> str:
-    return re.sub(r"[\s._\-/()]", "", name.strip().lower())
-
-
-def _date(text: str) -> dt.date | None:
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007
-        except ValueError:
-            continue
-    return None
-
-
 def domain_of(subject: str) -> str:
     """The reference-level domain of a test's subject: reading, language, maths or ""."""
     text = subject.lower()
@@ -135,7 +112,7 @@ def domain_of(subject: str) -> str:
 def _columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
     found: dict[str, int] = {}
     for index, name in enumerate(header):
-        key = _heading(name)
+        key = heading_key(name)
         for ours, names in COLUMNS.items():
             if key in names and ours not in found:
                 found[ours] = index
@@ -169,7 +146,7 @@ def _pupils_of(school: School) -> tuple[dict[str, Pupil], dict[str, Pupil]]:
 def lvs_preview(data: bytes, school: School) -> LvsPreview:
     """Every row of the file with what it would do and its problems; writes nothing."""
     preview = LvsPreview()
-    text = _text(data)
+    text = decoded(data)
     first = text.splitlines()[0] if text.strip() else ""
     if not first:
         preview.problems.append(_("The file is empty."))
@@ -221,7 +198,7 @@ def _row(
     name = cell("test_name")
     if not name:
         problems.append(_("The test has no name."))
-    taken = _date(cell("taken_on"))
+    taken = parse_date(cell("taken_on"))
     if taken is None:
         problems.append(
             _("Date not understood: %(value)s (use dd-mm-jjjj).") % {"value": cell("taken_on")}
