@@ -30,10 +30,21 @@ from overdracht.passports.models import PassportVersion
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.regional_calendar.services import calendar_ensure
+from overdracht.roster.models import RosterUpload
+from overdracht.roster.services import mapping_save
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
 from overdracht.steps.models import TransitionStep
 from tests.conftest import World, make_user
+
+ROSTER_CSV = b"Stamnr;Roepnaam;Achternaam;Geb.datum;Klas\n9001;Jan;Jansen;01-05-2013;1A\n"
+ROSTER_COLUMNS = {
+    "pupil_number": "Stamnr",
+    "call_name": "Roepnaam",
+    "surname": "Achternaam",
+    "birth_date": "Geb.datum",
+    "class_name": "Klas",
+}
 
 
 @dataclass
@@ -52,6 +63,7 @@ class Scene:
     leaving: Transition  # Jan goes on to the other school next year: the sending side
     referral: Referral  # Jan referred to the partnership, with his dossier sent to it
     copy_request: CopyRequest  # his mother asked for a copy of all data; it is released
+    roster_upload: RosterUpload  # an export of the school administration, its columns mapped
 
 
 def scene_build(world: World) -> Scene:
@@ -144,6 +156,14 @@ def scene_build(world: World) -> Scene:
         released_at=timezone.now(),
         released_by_id=world.care_coordinator.pk,
     )
+    roster_upload = RosterUpload.objects.create(
+        school=world.school,
+        name="leerlingen.csv",
+        data=ROSTER_CSV,
+        school_year=current_school_year(),
+        uploaded_by_id=world.school_admin.pk,
+    )
+    mapping_save(school=world.school, preset="magister", columns=ROSTER_COLUMNS)
     return Scene(
         world=world,
         transition=transition,
@@ -159,4 +179,5 @@ def scene_build(world: World) -> Scene:
         leaving=leaving,
         referral=referral,
         copy_request=copy_request,
+        roster_upload=roster_upload,
     )

@@ -182,6 +182,13 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "schools:details": _s("schools:details"),
     "set_language": _plain("set_language"),
     "operations:health": _plain("operations:health"),
+    "roster:upload": _s("roster:upload"),
+    "roster:columns": lambda s: reverse(
+        "roster:columns", args=[s.world.school.pk, s.roster_upload.pk]
+    ),
+    "roster:preview": lambda s: reverse(
+        "roster:preview", args=[s.world.school.pk, s.roster_upload.pk]
+    ),
     "operations:ready": _plain("operations:ready"),
 }
 
@@ -272,6 +279,9 @@ EXPECTED: dict[str, str] = {
     "schools:details": "403 403 403 403 403 200 404 404 404 404 404 L",
     "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
     "operations:health": "200 200 200 200 200 200 200 200 200 200 200 200",
+    "roster:upload": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "roster:columns": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "roster:preview": "403 403 403 403 403 200 404 404 404 404 404 L",
     "operations:ready": "200 200 200 200 200 200 200 200 200 200 200 200",
 }
 
@@ -296,6 +306,7 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "schools:details",
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",
+        "roster:upload",  # the form and earlier file names, no pupil
         "operations:health",  # for machines: the status of the installation
         "operations:ready",
     }

@@ -85,6 +85,10 @@ class AuditAction(models.TextChoices):
     PAO_RECEIVED = "pao.received", _("Dossier received by the partnership")
     PAO_VIEWED = "pao.viewed", _("Partnership dossier viewed")
     LVS_IMPORTED = "lvs.imported", _("Test results read in from the pupil tracking system")
+    ROSTER_IMPORTED = (
+        "roster.imported",
+        _("Pupils and classes read in from the school administration"),
+    )
 
 
 class ImmutableAuditError(Exception):

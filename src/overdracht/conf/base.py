@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "overdracht.meetings",
     "overdracht.steps",
     "overdracht.regional_calendar",
+    "overdracht.roster",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

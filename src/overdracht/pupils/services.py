@@ -389,3 +389,41 @@ def class_assign(
         target=class_group,
     )
     return enrolment
+
+
+def pupil_details_complete(*, pupil: Pupil, given_names: str, bsn: str) -> Pupil:
+    """Given names as the school administration has them, and a BSN where the pupil had
+    none; a BSN already there is never replaced."""
+    fields = []
+    if given_names and given_names != pupil.given_names:
+        pupil.given_names = given_names
+        fields.append("given_names")
+    if bsn and not pupil.bsn:
+        pupil.bsn = bsn
+        fields.append("bsn")
+    if fields:
+        _validate(pupil)
+        pupil.save(update_fields=fields)
+    return pupil
+
+
+def enrolment_update(
+    *,
+    enrolment: Enrolment,
+    class_group: ClassGroup | None,
+    year_group: int,
+    level: str,
+    pupil_number: str,
+) -> Enrolment:
+    enrolment.class_group, enrolment.year_group = class_group, year_group
+    enrolment.level, enrolment.pupil_number = level, pupil_number
+    _validate(enrolment)
+    enrolment.save(update_fields=["class_group", "year_group", "level", "pupil_number"])
+    return enrolment
+
+
+def enrolment_end(*, enrolment: Enrolment, end_date: dt.date) -> Enrolment:
+    """The pupil has left the school: the enrolment ends (nothing is deleted)."""
+    enrolment.end_date = end_date
+    enrolment.save(update_fields=["end_date"])
+    return enrolment

@@ -64,3 +64,13 @@ def school_details_save(*, school: School, details: dict[str, str], actor_id: in
             target=school,
         )
     return school
+
+
+def class_group_ensure(
+    *, school: School, school_year: int, name: str, year_group: int
+) -> ClassGroup:
+    """The school's class of that name in that school year, made when it is not there."""
+    found, _created = ClassGroup.objects.get_or_create(
+        school=school, school_year=school_year, name=name, defaults={"year_group": year_group}
+    )
+    return found
