@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from stdnum.nl import bsn as bsn_check
 
+from overdracht.accounts.actor import Actor
+from overdracht.api.models import ApiToken
+from overdracht.api.services import token_create
 from overdracht.care import services as care_services
 from overdracht.care.models import CareLevel, Referral
 from overdracht.consent.models import (
@@ -64,6 +67,7 @@ class Scene:
     referral: Referral  # Jan referred to the partnership, with his dossier sent to it
     copy_request: CopyRequest  # his mother asked for a copy of all data; it is released
     roster_upload: RosterUpload  # an export of the school administration, its columns mapped
+    api_token: ApiToken  # the school's token for its school administration
 
 
 def scene_build(world: World) -> Scene:
@@ -164,6 +168,12 @@ def scene_build(world: World) -> Scene:
         uploaded_by_id=world.school_admin.pk,
     )
     mapping_save(school=world.school, preset="magister", columns=ROSTER_COLUMNS)
+    api_token, _raw = token_create(
+        actor=Actor(user=world.school_admin),
+        school=world.school,
+        name="LAS",
+        scopes=["transitions:read"],
+    )
     return Scene(
         world=world,
         transition=transition,
@@ -180,4 +190,5 @@ def scene_build(world: World) -> Scene:
         referral=referral,
         copy_request=copy_request,
         roster_upload=roster_upload,
+        api_token=api_token,
     )

@@ -183,6 +183,17 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "set_language": _plain("set_language"),
     "operations:health": _plain("operations:health"),
     "roster:upload": _s("roster:upload"),
+    "api_tokens:tokens": _s("api_tokens:tokens"),
+    "api_tokens:token_revoke": lambda s: reverse(
+        "api_tokens:token_revoke", args=[s.world.school.pk, s.api_token.pk]
+    ),
+    "api:api-root": _plain("api:api-root"),
+    "api:openapi-json": _plain("api:openapi-json"),
+    "api:openapi-view": _plain("api:openapi-view"),
+    "api:transitions": _plain("api:transitions"),
+    "api:registrations": _plain("api:registrations"),
+    "api:transition": lambda s: reverse("api:transition", args=[s.transition.pk]),
+    "api:dossier": lambda s: reverse("api:dossier", args=[s.world.pupil.pk]),
     "roster:columns": lambda s: reverse(
         "roster:columns", args=[s.world.school.pk, s.roster_upload.pk]
     ),
@@ -280,6 +291,16 @@ EXPECTED: dict[str, str] = {
     "set_language": "R   R   R   R   R   R   R   R   R   R   R   R",
     "operations:health": "200 200 200 200 200 200 200 200 200 200 200 200",
     "roster:upload": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "api_tokens:tokens": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "api_tokens:token_revoke": "405 405 405 405 405 405 405 405 405 405 405 L",
+    # the API answers a token, never a session: 401 for every persona
+    "api:api-root": "404 404 404 404 404 404 404 404 404 404 404 404",
+    "api:openapi-json": "200 200 200 200 200 200 200 200 200 200 200 200",
+    "api:openapi-view": "200 200 200 200 200 200 200 200 200 200 200 200",
+    "api:transitions": "401 401 401 401 401 401 401 401 401 401 401 401",
+    "api:registrations": "401 401 401 401 401 401 401 401 401 401 401 401",
+    "api:transition": "401 401 401 401 401 401 401 401 401 401 401 401",
+    "api:dossier": "401 401 401 401 401 401 401 401 401 401 401 401",
     "roster:columns": "403 403 403 403 403 200 404 404 404 404 404 L",
     "roster:preview": "403 403 403 403 403 200 404 404 404 404 404 L",
     "operations:ready": "200 200 200 200 200 200 200 200 200 200 200 200",
@@ -307,6 +328,9 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",
         "roster:upload",  # the form and earlier file names, no pupil
+        "api_tokens:tokens",  # tokens and their scopes
+        "api:openapi-json",  # the API's description
+        "api:openapi-view",
         "operations:health",  # for machines: the status of the installation
         "operations:ready",
     }

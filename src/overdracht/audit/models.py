@@ -85,6 +85,9 @@ class AuditAction(models.TextChoices):
     PAO_RECEIVED = "pao.received", _("Dossier received by the partnership")
     PAO_VIEWED = "pao.viewed", _("Partnership dossier viewed")
     LVS_IMPORTED = "lvs.imported", _("Test results read in from the pupil tracking system")
+    API_TOKEN_CREATED = "api_token.created", _("API token made")
+    API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
+    API_CALLED = "api.called", _("API asked")
     ROSTER_IMPORTED = (
         "roster.imported",
         _("Pupils and classes read in from the school administration"),

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",
+    "overdracht.api",
+    "ninja",
     "overdracht.care",
     "overdracht.retention",
     "overdracht.oso",

@@ -49,6 +49,7 @@ class Perm(StrEnum):
     CARE_TEAM = "care_team"
     MANAGE_RETENTION = "manage_retention"
     MANAGE_SCHOOL_DETAILS = "manage_school_details"
+    MANAGE_API_TOKENS = "manage_api_tokens"
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -86,6 +87,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_CLASSES,
         Perm.MANAGE_RETENTION,
         Perm.MANAGE_SCHOOL_DETAILS,
+        Perm.MANAGE_API_TOKENS,
     },
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
