@@ -184,6 +184,8 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "operations:health": _plain("operations:health"),
     "roster:upload": _s("roster:upload"),
     "api_tokens:tokens": _s("api_tokens:tokens"),
+    "outbox:undelivered": _s("outbox:undelivered"),
+    "outbox:retry": lambda s: reverse("outbox:retry", args=[s.world.school.pk, 1]),
     "api_tokens:token_revoke": lambda s: reverse(
         "api_tokens:token_revoke", args=[s.world.school.pk, s.api_token.pk]
     ),
@@ -292,6 +294,8 @@ EXPECTED: dict[str, str] = {
     "operations:health": "200 200 200 200 200 200 200 200 200 200 200 200",
     "roster:upload": "403 403 403 403 403 200 404 404 404 404 404 L",
     "api_tokens:tokens": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "outbox:undelivered": "403 403 403 403 403 200 404 404 404 404 404 L",
+    "outbox:retry": "405 405 405 405 405 405 405 405 405 405 405 L",
     "api_tokens:token_revoke": "405 405 405 405 405 405 405 405 405 405 405 L",
     # the API answers a token, never a session: 401 for every persona
     "api:api-root": "404 404 404 404 404 404 404 404 404 404 404 404",

@@ -88,6 +88,7 @@ class AuditAction(models.TextChoices):
     API_TOKEN_CREATED = "api_token.created", _("API token made")
     API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
     API_CALLED = "api.called", _("API asked")
+    MAIL_RETRIED = "mail.retried", _("E-mail tried again")
     ROSTER_IMPORTED = (
         "roster.imported",
         _("Pupils and classes read in from the school administration"),

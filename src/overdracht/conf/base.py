@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "overdracht.audit",
     "overdracht.accounts",
     "overdracht.schools",
+    "overdracht.outbox",
     "overdracht.pupils",
     "overdracht.dossiers",
     "overdracht.consent",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("portal/", include("overdracht.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("overdracht.operations.urls")),
+    path("", include("overdracht.outbox.urls")),
     path("", include("overdracht.api.urls")),
     path("api/", include("overdracht.api.api_urls")),
 ]

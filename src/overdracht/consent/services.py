@@ -19,7 +19,6 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -43,6 +42,7 @@ from overdracht.consent.models import (
 from overdracht.consent.rules import age_on, decides_alone, reviewers
 from overdracht.consent.selectors import participant_for
 from overdracht.core.ages import ADULT_FROM
+from overdracht.outbox.services import mail_queue
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import GuardianRelation, Pupil, Transition
 from overdracht.schools.models import School
@@ -114,7 +114,7 @@ def _notify(review: GuardianReview, email: str) -> None:
         "deadline": review.deadline.strftime("%d-%m-%Y"),
         "link": _portal_link(pupil),
     }
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    mail_queue(to=email, subject=subject, body=body, school_id=review.school_id)
 
 
 def _invite(

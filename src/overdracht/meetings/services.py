@@ -10,7 +10,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from overdracht.core.names import name_initials
 from overdracht.meetings import events, ics
 from overdracht.meetings.agendas import agenda_for
 from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant, MinutesEntry
+from overdracht.outbox.services import mail_queue
 from overdracht.pupils.models import Guardian, Pupil, Transition
 from overdracht.schools.models import School
 
@@ -76,13 +76,14 @@ def _send_calendar_item(
         )
     )
 
-    def send() -> None:
-        for address in addresses:
-            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            message.attach("uitnodiging.ics", item, f"text/calendar; method={method}")
-            message.send()
-
-    transaction.on_commit(send)
+    for address in addresses:
+        mail_queue(
+            to=address,
+            subject=subject,
+            body=body,
+            school_id=meeting.receiving_school_id or meeting.sending_school_id,
+            attachments=[("uitnodiging.ics", item, f"text/calendar; method={method}")],
+        )
 
 
 def _send_invitation(

@@ -4,17 +4,16 @@ for more than `OVERDRACHT_PASSPORT_REMINDER_DAYS` days."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from overdracht.core.school_year import current_school_year
+from overdracht.outbox.services import mail_queue
 from overdracht.passports.models import PassportReminder, PassportVersion, ReadReceipt
 from overdracht.passports.selectors import current_versions
 from overdracht.pupils.models import Enrolment
@@ -29,6 +28,7 @@ def passport_reminders_send(*, today: dt.date | None = None) -> int:
     day = today or timezone.localdate()
     limit = settings.OVERDRACHT_PASSPORT_REMINDER_DAYS
     pending: dict[int, tuple[Any, list[PassportVersion]]] = {}
+    school_of: dict[int, int] = {}  # whose administrator sees an e-mail that did not arrive
     classes = ClassGroup.objects.filter(
         school_year__in=[current_school_year(), current_school_year() + 1]
     )
@@ -52,6 +52,7 @@ def passport_reminders_send(*, today: dt.date | None = None) -> int:
             todo = [p for p in old if (p.pk, user.pk) not in done]
             if todo:
                 pending.setdefault(user.pk, (user, []))[1].extend(todo)
+                school_of.setdefault(user.pk, class_group.school_id)
     for user, versions in pending.values():
         with transaction.atomic():
             PassportReminder.objects.bulk_create(
@@ -67,9 +68,10 @@ def passport_reminders_send(*, today: dt.date | None = None) -> int:
                 "pupils": names,
                 "link": settings.OVERDRACHT_BASE_URL + reverse("dashboard:home"),
             }
-            transaction.on_commit(partial(_send_reminder, user.email, body))
+            mail_queue(
+                to=user.email,
+                subject=_("Pupil passports to read"),
+                body=body,
+                school_id=school_of.get(user.pk),
+            )
     return len(pending)
-
-
-def _send_reminder(email: str, body: str) -> None:
-    send_mail(_("Pupil passports to read"), body, settings.DEFAULT_FROM_EMAIL, [email])

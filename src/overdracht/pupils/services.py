@@ -24,7 +24,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import CharField, Model, Value
 from django.db.models.functions import Concat
@@ -40,6 +39,7 @@ from overdracht.accounts.services import user_create
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import search_text, sort_key
+from overdracht.outbox.services import mail_queue
 from overdracht.pupils import events
 from overdracht.pupils.models import (
     Enrolment,
@@ -254,9 +254,7 @@ def invitation_create(
     }
     body = render_to_string("pupils/invitation_email.txt", context)
     subject = _("Your account for Overdracht at %(school)s") % {"school": school.name}
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    )
+    mail_queue(to=invitation.email, subject=subject, body=body, school_id=school.pk)
     audit_record(
         AuditAction.INVITATION_CREATED,
         actor=actor,

@@ -5,7 +5,6 @@ and school)."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -77,6 +76,6 @@ def milestone_reminders_send(*, today: dt.date | None = None) -> int:
                     + reverse("regional_calendar:calendar", args=[membership.school_id]),
                 }
                 subject = _("Coming up: %(milestone)s") % {"milestone": milestone.title}
-                transaction.on_commit(partial(send_reminder, membership.user.email, subject, body))
+                send_reminder(membership.user.email, subject, body, school_id=membership.school_id)
                 sent += 1
     return sent

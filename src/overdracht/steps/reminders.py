@@ -4,16 +4,15 @@ once."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from overdracht.outbox.services import mail_queue
 from overdracht.schools.models import Membership, School
 from overdracht.steps.models import TransitionStep
 from overdracht.steps.selectors import owned_steps_filter, owners_of
@@ -28,6 +27,7 @@ def step_reminders_send(*, today: dt.date | None = None) -> int:
     ).select_related("transition__pupil")
     pending: dict[int, tuple[Any, dict[int, TransitionStep]]] = {}
     reminded: set[int] = set()
+    school_of: dict[int, int] = {}  # whose administrator sees an e-mail that did not arrive
     # {school id: {role: [users]}}: one query over steps per school and role, not per person
     staff: dict[int, dict[str, list[Any]]] = {}
     for membership in Membership.objects.filter(school__isnull=False).select_related("user"):
@@ -39,6 +39,7 @@ def step_reminders_send(*, today: dt.date | None = None) -> int:
             steps = list(overdue.filter(owned_steps_filter(school, {role}, owners)))
             for user in users if steps else []:
                 pending.setdefault(user.pk, (user, {}))[1].update({s.pk: s for s in steps})
+                school_of.setdefault(user.pk, school.pk)
             reminded.update(s.pk for s in steps)
     with transaction.atomic():
         TransitionStep.objects.filter(pk__in=reminded).update(reminded_at=day)
@@ -55,11 +56,12 @@ def step_reminders_send(*, today: dt.date | None = None) -> int:
                 "steps": lines,
                 "link": settings.OVERDRACHT_BASE_URL + reverse("worklist:index"),
             }
-            transaction.on_commit(
-                partial(send_reminder, user.email, _("Overdue transition steps"), body)
+            send_reminder(
+                user.email, _("Overdue transition steps"), body, school_id=school_of.get(user.pk)
             )
     return len(pending)
 
 
-def send_reminder(email: str, subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+def send_reminder(email: str, subject: str, body: str, *, school_id: int | None) -> None:
+    """Through the outbox, in the caller's transaction: sent once it commits."""
+    mail_queue(to=email, subject=subject, body=body, school_id=school_id)
