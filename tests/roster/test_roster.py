@@ -172,3 +172,53 @@ def test_an_upload_is_read_in_once(world: World) -> None:
         roster_import(
             actor=Actor(user=world.school_admin), upload=made, mapping=mapping, end_missing=False
         )
+
+
+@pytest.mark.django_db
+def test_rows_that_would_merge_two_pupils_are_refused(world: World) -> None:
+    made, mapping = _upload(world, magister_export(3, "", bad=False))
+    roster_import(
+        actor=Actor(user=world.school_admin), upload=made, mapping=mapping, end_missing=False
+    )
+    # the pupil numbered 70000 with another pupil's BSN, and 70001 with another birth date
+    text = magister_export(2, "", bad=False).decode("cp1252")
+    text = text.replace(bsn_for(0), bsn_for(2), 1).replace("02-01-2013", "03-03-2013", 1)
+    again, mapping = _upload(world, text.encode("cp1252"))
+    outcomes = {o.row.pupil_number: o for o in roster_preview(again, mapping).rows}
+    assert outcomes["70000"].action == "refused"
+    assert "ander" in " ".join(outcomes["70000"].row.problems)
+    assert outcomes["70001"].action == "refused"
+    assert "geboortedatum" in " ".join(outcomes["70001"].row.problems)
+    roster_import(
+        actor=Actor(user=world.school_admin), upload=again, mapping=mapping, end_missing=False
+    )  # the refused rows are skipped; nothing fails
+
+
+@pytest.mark.django_db
+def test_next_years_enrolments_of_pupils_not_in_the_file_can_be_ended(world: World) -> None:
+    year = current_school_year() + 1
+    first = roster_upload(
+        actor=Actor(user=world.school_admin),
+        school=world.school,
+        name="volgend-jaar.csv",
+        data=magister_export(2, "", bad=False),
+        school_year=year,
+        preset="magister",
+    )
+    mapping = mapping_for(read_table(magister_export(2, "", bad=False)).headers, "magister", {})
+    roster_import(
+        actor=Actor(user=world.school_admin), upload=first, mapping=mapping, end_missing=False
+    )
+    smaller = roster_upload(
+        actor=Actor(user=world.school_admin),
+        school=world.school,
+        name="volgend-jaar-2.csv",
+        data=magister_export(1, "", bad=False),
+        school_year=year,
+        preset="magister",
+    )
+    roster_import(
+        actor=Actor(user=world.school_admin), upload=smaller, mapping=mapping, end_missing=True
+    )
+    ended = Enrolment.objects.get(pupil_number="70001", school_year=year)
+    assert ended.end_date == ended.start_date  # it ends before it began: the same day

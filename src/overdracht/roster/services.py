@@ -131,6 +131,30 @@ def _new_guardians(row: RosterRow, guardians: list[Guardian]) -> list[int]:
     ]
 
 
+def _conflict(row: RosterRow, by_number: dict[str, Pupil], by_national: dict[str, Pupil]) -> str:
+    """Why the row cannot be the pupil our records know, or "": never two pupils merged.
+    The school administration may rename a pupil it numbers; a birth date that differs, a
+    BSN of another pupil, or a BSN whose pupil has another surname is for a person."""
+    numbered = by_number.get(row.pupil_number)
+    national = by_national.get(row.bsn) or by_national.get(row.onderwijsnummer)
+    if numbered is not None and national is not None and numbered.pk != national.pk:
+        return _("The BSN belongs to another pupil than the pupil number.")
+    if numbered is not None and numbered.birth_date != row.birth_date:
+        return _("The pupil with this pupil number has another birth date.")
+    if (
+        numbered is None
+        and national is not None
+        and (
+            national.birth_date != row.birth_date
+            or normalise(national.surname) != normalise(row.surname)
+        )
+    ):
+        return _("The BSN belongs to another pupil (another birth date or surname).")
+    if numbered is not None and row.bsn and numbered.bsn and numbered.bsn != row.bsn:
+        return _("The pupil with this pupil number has another BSN.")
+    return ""
+
+
 def roster_preview(upload: RosterUpload, mapping: dict[str, str]) -> RosterPreview:
     school, year = upload.school, upload.school_year
     rows, problems = rows_of(read_table(bytes(upload.data or b"")), mapping)
@@ -141,12 +165,13 @@ def roster_preview(upload: RosterUpload, mapping: dict[str, str]) -> RosterPrevi
             "class_group", "pupil"
         )
     }
-    pupils = list({*by_number.values(), *by_national.values()})
-    guardians: dict[object, list[Guardian]] = {}
-    for pupil in pupils:
-        guardians[pupil.pk] = [
-            r.guardian for r in pupil.guardian_relations.select_related("guardian")
-        ]
+    known = {p.pk for p in (*by_number.values(), *by_national.values())}
+    guardians: dict[object, list[Guardian]] = {
+        pupil.pk: [r.guardian for r in pupil.guardian_relations.all()]
+        for pupil in Pupil.objects.filter(pk__in=known).prefetch_related(
+            "guardian_relations__guardian"
+        )
+    }
     outcomes = []
     for row in rows:
         outcome = RowOutcome(row=row)
@@ -154,20 +179,12 @@ def roster_preview(upload: RosterUpload, mapping: dict[str, str]) -> RosterPrevi
         if row.problems:
             outcome.action = "refused"
             continue
-        found = by_number.get(row.pupil_number) or by_national.get(row.bsn or row.onderwijsnummer)
-        if (
-            found is not None
-            and (
-                found.birth_date != row.birth_date
-                or normalise(found.surname) != normalise(row.surname)
-            )
-            and by_number.get(row.pupil_number) is None
-        ):
-            row.problems.append(
-                _("The BSN belongs to another pupil (another birth date or surname).")
-            )
+        problem = _conflict(row, by_number, by_national)
+        if problem:
+            row.problems.append(problem)
             outcome.action = "refused"
             continue
+        found = by_number.get(row.pupil_number) or by_national.get(row.bsn or row.onderwijsnummer)
         if found is None:
             outcome.action = "new"
             continue
@@ -299,7 +316,9 @@ def roster_import(
     if end_missing:
         today = timezone.localdate()
         for enrolment in preview.missing:
-            pupil_services.enrolment_end(enrolment=enrolment, end_date=today)
+            pupil_services.enrolment_end(
+                enrolment=enrolment, end_date=max(today, enrolment.start_date)
+            )
             ended += 1
     report = {
         "new": preview.count("new"),
