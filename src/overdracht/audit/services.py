@@ -99,3 +99,25 @@ def audit_record(
         return AuditEvent.objects.create(
             **fields, prev_hash=prev_hash, hash=event_digest(prev_hash, fields)
         )
+
+
+def list_viewed(
+    request: HttpRequest,
+    *,
+    name: str,
+    rows: int | None = None,
+    school_id: int | None = None,
+    target: models.Model | str = "",
+) -> AuditEvent:
+    """A page listed pupils' personal data (`name` says which list): one read in the audit
+    trail for the whole list, with how many rows it showed."""
+    details: dict[str, Any] = {"list": name}
+    if rows is not None:
+        details["rows"] = rows
+    return audit_record(
+        AuditAction.PUPIL_LIST_VIEWED,
+        request=request,
+        school_id=school_id,
+        target=target,
+        details=details,
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import audit_record, list_viewed
 from overdracht.dossiers import selectors as dossier_selectors
 from overdracht.intake import selectors, services
 from overdracht.intake.forms import AnalysisForm
@@ -26,12 +26,7 @@ from overdracht.schools.permissions import Perm, school_or_404
 def cohort(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.INTAKE)
     rows = selectors.incoming_cohort(school)
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "intake", "rows": len(rows)},
-    )
+    list_viewed(request, name="intake", rows=len(rows), school_id=school.pk)
     return render(
         request,
         "intake/cohort.html",

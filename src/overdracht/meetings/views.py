@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import audit_record, list_viewed
 from overdracht.meetings import ics, selectors, services
 from overdracht.meetings.forms import (
     AgreementForm,
@@ -208,11 +208,11 @@ def school_meetings(request: HttpRequest, school_id: int) -> HttpResponse:
     to_discuss = selectors.still_to_discuss(school.pk)
     meetings = list(selectors.meetings_of_school(school.pk))
     if to_discuss or meetings:
-        audit_record(
-            AuditAction.PUPIL_LIST_VIEWED,
-            request=request,
+        list_viewed(
+            request,
+            name="warm_handovers",
+            rows=len(to_discuss) + len(meetings),
             school_id=school.pk,
-            details={"list": "warm_handovers", "rows": len(to_discuss) + len(meetings)},
         )
     return render(
         request,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import audit_record, list_viewed
 from overdracht.oso import selectors, services
 from overdracht.oso.batches import Upload, import_batch_create
 from overdracht.oso.forms import UploadForm
@@ -39,12 +39,7 @@ def incoming(request: HttpRequest, school_id: int) -> HttpResponse:
         return redirect("oso:batch", school_id=school.pk, batch_id=batch.pk)
     dossiers = list(selectors.incoming_dossiers(school)) if can_read else []
     if can_read:
-        audit_record(
-            AuditAction.PUPIL_LIST_VIEWED,
-            request=request,
-            school_id=school.pk,
-            details={"list": "incoming_dossiers", "rows": len(dossiers)},
-        )
+        list_viewed(request, name="incoming_dossiers", rows=len(dossiers), school_id=school.pk)
     context = {
         "school": school,
         "form": form,

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from overdracht.accounts.actor import Actor
-from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import list_viewed
 from overdracht.outbox.models import OutgoingMail
 from overdracht.outbox.services import mail_retry
 from overdracht.schools.permissions import Perm, school_or_404
@@ -21,12 +20,7 @@ from overdracht.schools.permissions import Perm, school_or_404
 def undelivered(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.MANAGE_SCHOOL_DETAILS)
     waiting = list(OutgoingMail.objects.filter(school_id=school.pk).defer("message"))
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "undelivered_mail", "rows": len(waiting)},
-    )
+    list_viewed(request, name="undelivered_mail", rows=len(waiting), school_id=school.pk)
     return render(request, "outbox/undelivered.html", {"school": school, "mails": waiting})
 
 

@@ -16,7 +16,7 @@ from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.accounts.services import login_complete
 from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import audit_record, list_viewed
 from overdracht.core.school_year import current_school_year, school_year_label
 from overdracht.pupils import registration, selectors, services
 from overdracht.pupils.forms import (
@@ -110,12 +110,7 @@ def school_transitions(request: HttpRequest, school_id: int) -> HttpResponse:
     transitions = list(
         selectors.transitions_of_school(school=school, school_years=[year, year + 1])
     )
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "transitions", "rows": len(transitions)},
-    )
+    list_viewed(request, name="transitions", rows=len(transitions), school_id=school.pk)
     context = {
         "school": school,
         "outgoing": [t for t in transitions if t.from_school_id == school.pk],
@@ -221,12 +216,7 @@ def registrations(request: HttpRequest, school_id: int) -> HttpResponse:
         except registration.RegistrationError as exc:
             form.add_error(None, exc.message)
     rows = list(registration.registrations_of(school, year))
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "registrations", "rows": len(rows)},
-    )
+    list_viewed(request, name="registrations", rows=len(rows), school_id=school.pk)
     return render(
         request,
         "pupils/registrations.html",

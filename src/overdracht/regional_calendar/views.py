@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from overdracht.accounts.selectors import authenticated_user
-from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import list_viewed
 from overdracht.core.school_year import current_school_year
 from overdracht.pupils.models import TransitionKind
 from overdracht.regional_calendar import selectors, services
@@ -156,12 +155,7 @@ def school_calendar(request: HttpRequest, school_id: int) -> HttpResponse:
     milestone_list = [p.milestone for p in progress]
     overdue, overdue_count = step_selectors.overdue_steps(school)
     if overdue:
-        audit_record(
-            AuditAction.PUPIL_LIST_VIEWED,
-            request=request,
-            school_id=school.pk,
-            details={"list": "overdue_steps", "rows": len(overdue)},
-        )
+        list_viewed(request, name="overdue_steps", rows=len(overdue), school_id=school.pk)
     return render(
         request,
         "regional_calendar/calendar.html",

@@ -19,8 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.actor import Actor
-from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import list_viewed
 from overdracht.pupils.models import Pupil
 from overdracht.retention import selectors, services
 from overdracht.retention.models import LegalHold, RetentionCategory
@@ -93,12 +92,7 @@ def retention_page(request: HttpRequest, school_id: int) -> HttpResponse:
         if i.pupil_id in names
     ]
     holds = list(selectors.active_holds(school))
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        details={"list": "retention", "rows": len(rows) + len(holds)},
-    )
+    list_viewed(request, name="retention", rows=len(rows) + len(holds), school_id=school.pk)
     runs = [
         {
             "run": run,

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.actor import Actor
-from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import list_viewed
 from overdracht.core.tabular import TableError, read_table
 from overdracht.roster import services
 from overdracht.roster.columns import mapping_for
@@ -84,13 +83,7 @@ def columns(request: HttpRequest, school_id: int, upload_id: int) -> HttpRespons
         return redirect("roster:preview", school_id=school.pk, upload_id=found.pk)
     first = table.rows[0][1] if table.rows else []
     examples = {h: (first[i] if i < len(first) else "") for i, h in enumerate(table.headers)}
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        target=found,
-        details={"list": "roster_columns"},
-    )
+    list_viewed(request, name="roster_columns", school_id=school.pk, target=found)
     return render(
         request,
         "roster/columns.html",
@@ -125,12 +118,8 @@ def preview(request: HttpRequest, school_id: int, upload_id: int) -> HttpRespons
         messages.success(request, _("The file has been read in."))
         return redirect("roster:preview", school_id=school.pk, upload_id=found.pk)
     shown = services.roster_preview(found, saved.columns)
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        school_id=school.pk,
-        target=found,
-        details={"list": "roster_preview", "rows": len(shown.rows)},
+    list_viewed(
+        request, name="roster_preview", rows=len(shown.rows), school_id=school.pk, target=found
     )
     refused = [r for r in shown.rows if r.action == "refused"]
     return render(

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.selectors import authenticated_user
-from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import list_viewed
 from overdracht.meetings import ics
 from overdracht.worklist import services
 from overdracht.worklist.feed import feed_events
@@ -27,11 +26,7 @@ from overdracht.worklist.selectors import worklist_of
 def worklist(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
     found = worklist_of(user)
-    audit_record(
-        AuditAction.PUPIL_LIST_VIEWED,
-        request=request,
-        details={"list": "worklist", "rows": len(found.steps) + len(found.items)},
-    )
+    list_viewed(request, name="worklist", rows=len(found.steps) + len(found.items))
     return render(
         request, "worklist/worklist.html", {"today": timezone.localdate(), "worklist": found}
     )
