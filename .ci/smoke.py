@@ -140,6 +140,35 @@ def main() -> None:
             server.send_signal(signal.SIGTERM)
             code = server.wait(timeout=60)
         _check(code == 0, f"manage.py serve stopped cleanly on SIGTERM (exit {code})")
+        _worker_dies(env)
+
+
+def _worker_dies(env: dict[str, str]) -> None:
+    """When the task worker dies, `serve` stops the application server too and ends with
+    a failure, so the service manager restarts both."""
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [*MANAGE, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"], env=env, cwd=ROOT
+    )
+    try:
+        deadline = time.monotonic() + 60
+        worker: list[str] = []
+        while not worker and time.monotonic() < deadline:
+            found = subprocess.run(  # noqa: S603
+                ["pgrep", "-P", str(server.pid), "-f", "db_worker"],  # noqa: S607
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            worker = found.stdout.split()
+            time.sleep(0.5)
+        _check(bool(worker), "manage.py serve started the task worker")
+        os.kill(int(worker[0]), signal.SIGKILL)
+        code = server.wait(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    _check(code != 0, f"the worker killed: manage.py serve stopped the server too (exit {code})")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         status = 0
         while children:
-            pid, code = os.wait()
+            for child in [c for c in children if c.returncode is not None]:
+                children.remove(child)  # reaped already (by poll() in `stop`)
+                status = status or child.returncode
+            if not children:
+                break
+            try:
+                pid, code = os.wait()
+            except ChildProcessError:
+                break
             ended = next((c for c in children if c.pid == pid), None)
             if ended is None:
                 continue
