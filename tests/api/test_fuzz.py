@@ -4,9 +4,12 @@ schema's status codes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -21,7 +24,18 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
 @pytest.fixture
-def raw_token(world: World) -> str:
+def request_keeps_the_connection() -> Iterator[None]:
+    """As Django's own test client does: a request through the WSGI application would close
+    the test's database connection, with its open transaction, when it finishes."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def raw_token(world: World, request_keeps_the_connection: None) -> str:
     _token, raw = token_create(
         actor=Actor(user=world.school_admin), school=world.school, name="Fuzz", scopes=list(SCOPES)
     )
