@@ -53,7 +53,7 @@ def test_the_administrator_reads_in_the_school_administration_and_the_mentor_see
     log_in_with_new_second_step(admin, base, "beheer@waalstad-college.example", check_a11y=False)
     _read_in(admin, first, check_a11y=True)
     expect(admin.get_by_test_id("roster-counts")).to_contain_text(
-        "300 nieuwe leerlingen, 0 gewijzigd"
+        "Nieuwe leerlingen: 300; gewijzigd: 0"
     )
     refused = admin.get_by_test_id("refused-rows")
     expect(refused.get_by_role("row")).to_have_count(3)  # the heading and two rows
@@ -62,7 +62,7 @@ def test_the_administrator_reads_in_the_school_administration_and_the_mentor_see
     assert_accessible(admin)
     assert not Pupil.objects.filter(enrolments__pupil_number="70000").exists()
     admin.get_by_role("button", name="300 leerlingen inlezen").click()
-    expect(admin.get_by_test_id("roster-report")).to_contain_text("300 nieuwe leerlingen")
+    expect(admin.get_by_test_id("roster-report")).to_contain_text("Nieuwe leerlingen: 300")
     assert_accessible(admin)
     assert Enrolment.objects.filter(pupil_number__startswith="70").count() >= 300
 
@@ -78,9 +78,9 @@ def test_the_administrator_reads_in_the_school_administration_and_the_mentor_see
     second.write_bytes(magister_export(300, MENTOR, bad=False, changed=7))
     _read_in(admin, second, check_a11y=False)
     expect(admin.get_by_test_id("roster-counts")).to_contain_text(
-        "0 nieuwe leerlingen, 1 gewijzigd, 299 ongewijzigd"
+        "Nieuwe leerlingen: 0; gewijzigd: 1; ongewijzigd: 299"
     )
     admin.get_by_role("button", name="1 leerling inlezen").click()
-    expect(admin.get_by_test_id("roster-report")).to_contain_text("1 gewijzigd")
+    expect(admin.get_by_test_id("roster-report")).to_contain_text("gewijzigd: 1")
     changed = Enrolment.objects.select_related("pupil").get(pupil_number="70007").pupil
     assert changed.call_name == "Sanne"

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from overdracht.accounts.actor import Actor
@@ -59,7 +59,13 @@ def responsibilities(request: HttpRequest, school_id: int) -> HttpResponse:
         if not errors:
             changed = services.responsibilities_save(school=school, roles=chosen)
             messages.success(
-                request, _("Saved: %(count)d steps changed owner.") % {"count": changed}
+                request,
+                ngettext(
+                    "Saved: %(count)d step changed owner.",
+                    "Saved: %(count)d steps changed owner.",
+                    changed,
+                )
+                % {"count": changed},
             )
             return redirect("steps:responsibilities", school_id=school.pk)
     return render(
