@@ -90,8 +90,8 @@ browser-deps:
 	fi
 
 requirements:
-	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o base.txt base.in
-	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o dev.txt dev.in
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --no-strip-extras -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --no-strip-extras -o dev.txt dev.in
 
 messages: install
 	cd src/overdracht && ../../$(PY) ../../manage.py makemessages -l nl -l en --no-obsolete --add-location file
