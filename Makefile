@@ -31,9 +31,10 @@ demo: migrate
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "Overdracht runs on http://$(HOST):$(PORT)/ — stop with Ctrl+C."
-	@# The background worker (OSO import batches) runs beside the web server and stops with it;
-	@# first, batches a stopped worker left unfinished are queued again.
+	@# The background worker (OSO import batches, roster imports) runs beside the web server and
+	@# stops with it; first, imports a stopped worker left unfinished are queued again.
 	$(MANAGE) import_batches_resume
+	$(MANAGE) roster_imports_resume
 	$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)

@@ -156,6 +156,16 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The progress of a long job (core.progress), shared by the web server and the task worker,
+# which `manage.py serve` runs on one server with one var folder.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "progress"),
+    },
+}
+
 # Fernet keys for special-category data at rest (core.crypto): the first encrypts, all decrypt.
 OVERDRACHT_ENCRYPTION_KEYS = env_list("OVERDRACHT_ENCRYPTION_KEYS")
 

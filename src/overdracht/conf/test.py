@@ -30,3 +30,7 @@ TASKS = {
     }
 }
 WHITENOISE_USE_FINDERS = True
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
+}

@@ -22,6 +22,14 @@ class ColumnMapping(models.Model):
         return f"column mapping of {self.school_id}"
 
 
+class UploadState(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded")
+    QUEUED = "queued", _("Waiting to be read in")
+    RUNNING = "running", _("Being read in")
+    IMPORTED = "imported", _("Read in")
+    FAILED = "failed", _("Not read in")
+
+
 class RosterUpload(models.Model):
     """One uploaded file: kept (encrypted: it holds BSNs) between the preview and the
     import, emptied once imported; the report stays."""
@@ -35,6 +43,10 @@ class RosterUpload(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
     report = models.JSONField(default=dict)
+    # The import runs in the task worker; the page follows it with a progress bar.
+    state = models.CharField(max_length=10, choices=UploadState.choices, default="uploaded")
+    end_missing = models.BooleanField(default=False)
+    import_requested_by_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

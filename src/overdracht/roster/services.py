@@ -1,11 +1,13 @@
 """Public services of the roster: `roster_upload` (keep the file for its preview),
-`mapping_save`, `roster_preview` (what the file would do, per row; writes nothing) and
-`roster_import` (the rows without problems, in one transaction; the same file twice changes
-nothing; pupils gone from the file are left alone unless asked)."""
+`mapping_save`, `roster_preview` (what the file would do, per row; writes nothing),
+and `roster_import` (the rows without problems, in one transaction, reporting its progress;
+the same file twice changes nothing; pupils gone from the file are left alone unless
+asked). `importing` queues the import for the task worker and runs it there."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -20,7 +22,7 @@ from overdracht.core.names import normalise
 from overdracht.core.tabular import read_table
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Enrolment, Guardian, Pupil, Relationship
-from overdracht.roster.models import ColumnMapping, RosterUpload
+from overdracht.roster.models import ColumnMapping, RosterUpload, UploadState
 from overdracht.roster.rows import RosterRow, rows_of
 from overdracht.schools import services as school_services
 from overdracht.schools.models import ClassGroup, School
@@ -290,21 +292,33 @@ def _apply(outcome: RowOutcome, school: School, year: int, classes: dict[str, Cl
         )
 
 
+# How often the import reports how far it is (rows).
+PROGRESS_EVERY = 25
+
+
 @transaction.atomic
 def roster_import(
-    *, actor: Actor, upload: RosterUpload, mapping: dict[str, str], end_missing: bool
+    *,
+    actor: Actor,
+    upload: RosterUpload,
+    mapping: dict[str, str],
+    end_missing: bool,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RosterPreview:
     """The rows without problems into the school's records, in one transaction; the
-    preview as it was when the import ran is returned and kept as the upload's report."""
+    preview as it was when the import ran is returned and kept as the upload's report.
+    `progress(done, total)` hears how many of the rows to write are written."""
     upload = RosterUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.imported_at is not None:
         raise ValueError("This file has been read in already.")
     preview = roster_preview(upload, mapping)
     school, year = upload.school, upload.school_year
     classes = {c.name: c for c in ClassGroup.objects.filter(school=school, school_year=year)}
-    for outcome in preview.rows:
-        if outcome.action in ("new", "changed"):
-            _apply(outcome, school, year, classes)
+    to_write = [o for o in preview.rows if o.action in ("new", "changed")]
+    for done, outcome in enumerate(to_write):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(to_write))
+        _apply(outcome, school, year, classes)
     staff = _staff_by_email(school, [o.row for o in preview.rows])
     for outcome in preview.rows:
         mentor = staff.get(outcome.row.mentor_email)
@@ -330,7 +344,8 @@ def roster_import(
         "new_classes": preview.new_classes,
     }
     upload.imported_at, upload.data, upload.report = timezone.now(), None, report
-    upload.save(update_fields=["imported_at", "data", "report"])
+    upload.state = UploadState.IMPORTED
+    upload.save(update_fields=["imported_at", "data", "report", "state"])
     audit_record(
         AuditAction.ROSTER_IMPORTED,
         actor=actor,

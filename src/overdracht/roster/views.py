@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.actor import Actor
 from overdracht.audit.services import list_viewed
+from overdracht.core.progress import Progress
 from overdracht.core.tabular import TableError, read_table
 from overdracht.roster import services
 from overdracht.roster.columns import mapping_for
 from overdracht.roster.forms import ColumnsForm, ImportForm, UploadForm
-from overdracht.roster.models import ColumnMapping, RosterUpload
+from overdracht.roster.importing import ImportRefusedError, import_progress, roster_import_request
+from overdracht.roster.models import ColumnMapping, RosterUpload, UploadState
 from overdracht.schools.models import School
 from overdracht.schools.permissions import Perm, school_or_404
 
@@ -97,11 +99,44 @@ def columns(request: HttpRequest, school_id: int, upload_id: int) -> HttpRespons
     )
 
 
+def _progress_text(progress: Progress) -> str:
+    if not progress.total:
+        return _("The rows are being checked…")
+    return _("%(done)s of %(total)s pupils written") % {
+        "done": progress.done,
+        "total": progress.total,
+    }
+
+
+def _waiting(request: HttpRequest, school: School, found: RosterUpload) -> HttpResponse:
+    """The page (or, for its script, the figures) while the task worker reads the file in."""
+    progress = import_progress(found)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse(
+            {
+                "done": progress.done,
+                "total": progress.total,
+                "percent": progress.percent,
+                "text": _progress_text(progress),
+                "finished": found.state not in (UploadState.QUEUED, UploadState.RUNNING),
+            }
+        )
+    return render(
+        request,
+        "roster/importing.html",
+        {"school": school, "upload": found, "progress": progress, "text": _progress_text(progress)},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def preview(request: HttpRequest, school_id: int, upload_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.MANAGE_CLASSES)
     found = _upload_or_404(school, upload_id)
+    if found.state in (UploadState.QUEUED, UploadState.RUNNING) or (
+        request.headers.get("Accept") == "application/json"
+    ):
+        return _waiting(request, school, found)
     if found.imported_at is not None:
         return render(request, "roster/report.html", {"school": school, "upload": found})
     saved = _saved(school)
@@ -109,13 +144,14 @@ def preview(request: HttpRequest, school_id: int, upload_id: int) -> HttpRespons
         return redirect("roster:columns", school_id=school.pk, upload_id=found.pk)
     form = ImportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.roster_import(
-            actor=Actor.of(request),
-            upload=found,
-            mapping=saved.columns,
-            end_missing=form.cleaned_data["end_missing"],
-        )
-        messages.success(request, _("The file has been read in."))
+        try:
+            roster_import_request(
+                actor=Actor.of(request),
+                upload=found,
+                end_missing=form.cleaned_data["end_missing"],
+            )
+        except ImportRefusedError as exc:
+            messages.error(request, str(exc))
         return redirect("roster:preview", school_id=school.pk, upload_id=found.pk)
     shown = services.roster_preview(found, saved.columns)
     list_viewed(

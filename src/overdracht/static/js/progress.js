@@ -1,4 +1,4 @@
-// Follow an import batch: ask the server for progress until it is finished, then show the
+// Follow an import (a batch of OSO files, a roster file): ask the server for progress until it is finished, then show the
 // results. Without JavaScript the page still works: reload it to see the progress.
 (function () {
   var box = document.querySelector("[data-progress-url]");
@@ -10,7 +10,7 @@
       .then(function (response) { return response.json(); })
       .then(function (state) {
         bar.value = state.percent;
-        text.textContent = state.done + " / " + state.total;
+        text.textContent = state.text || (state.done + " / " + state.total);
         if (state.finished) { window.location.reload(); } else { window.setTimeout(poll, 1000); }
       })
       .catch(function () { window.setTimeout(poll, 3000); });
