@@ -34,6 +34,8 @@ from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.regional_calendar.services import calendar_ensure
 from overdracht.roster.models import RosterUpload
+from overdracht.sso.models import IdentityProvider
+from overdracht.sso.services import provider_save
 from overdracht.roster.services import mapping_save
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
@@ -68,6 +70,7 @@ class Scene:
     copy_request: CopyRequest  # his mother asked for a copy of all data; it is released
     roster_upload: RosterUpload  # an export of the school administration, its columns mapped
     api_token: ApiToken  # the school's token for its school administration
+    identity_provider: IdentityProvider  # the board's login service (not reachable here)
 
 
 def scene_build(world: World) -> Scene:
@@ -174,6 +177,15 @@ def scene_build(world: World) -> Scene:
         name="LAS",
         scopes=["transitions:read"],
     )
+    identity_provider = provider_save(
+        slug="bestuur",
+        name="Bestuursaccount",
+        # The discard port on this machine: the connection is refused at once.
+        discovery_url="http://127.0.0.1:9/.well-known/openid-configuration",
+        client_id="overdracht",
+        client_secret="geheim",
+        board=world.school.board,
+    )
     return Scene(
         world=world,
         transition=transition,
@@ -191,4 +203,5 @@ def scene_build(world: World) -> Scene:
         copy_request=copy_request,
         roster_upload=roster_upload,
         api_token=api_token,
+        identity_provider=identity_provider,
     )

@@ -203,6 +203,8 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "roster:preview", args=[s.world.school.pk, s.roster_upload.pk]
     ),
     "operations:ready": _plain("operations:ready"),
+    "sso:start": lambda s: reverse("sso:start", args=[s.identity_provider.slug]),
+    "sso:callback": lambda s: reverse("sso:callback", args=[s.identity_provider.slug]),
 }
 
 # One code per persona, in the order of PERSONAS. L: 302 to the login page; P: 302 to the
@@ -211,6 +213,10 @@ EXPECTED: dict[str, str] = {
     # mentor, other mentor, teacher, colleague, care, admin, other school, swv,
     # guardian, other guardian, pupil, anonymous
     "accounts:login": "R   R   R   R   R   R   R   R   R   R   R   200",
+    # The login service of the scene does not answer: the visitor is told so (502); an answer
+    # that belongs to no login started in this session is refused (400).
+    "sso:start": "R   R   R   R   R   R   R   R   R   R   R   502",
+    "sso:callback": "400 400 400 400 400 400 400 400 400 400 400 400",
     "accounts:logout": "405 405 405 405 405 405 405 405 405 405 405 405",
     "accounts:logout_everywhere": "405 405 405 405 405 405 405 405 405 405 405 405",
     "accounts:recovery_codes": "405 405 405 405 405 405 405 405 405 405 405 405",

@@ -8,6 +8,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from overdracht.accounts.models import RecoveryCode, User
 
+# Set when the identity provider asserted a multi-factor login: our own second step is then
+# not asked again in this session.
+SESSION_SECOND_STEP_BY_PROVIDER = "overdracht_second_step_by_provider"
+
 
 def confirmed_totp_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -21,6 +25,14 @@ def is_verified(user: object) -> bool:
     """True when this session passed the second step (set by django-otp's middleware)."""
     check = getattr(user, "is_verified", None)
     return bool(check()) if callable(check) else False
+
+
+def second_step_done(request: HttpRequest) -> bool:
+    """True when this session passed our second step, or its identity provider asserted a
+    multi-factor login at the start of the session."""
+    if is_verified(request.user):
+        return True
+    return request.session.get(SESSION_SECOND_STEP_BY_PROVIDER) is not None
 
 
 def authenticated_user(request: HttpRequest) -> User:

@@ -25,7 +25,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from overdracht.accounts.models import RecoveryCode, User
-from overdracht.accounts.selectors import confirmed_totp_device
+from overdracht.accounts.selectors import SESSION_SECOND_STEP_BY_PROVIDER, confirmed_totp_device
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 
@@ -43,13 +43,26 @@ def user_set_password(*, user: User, password: str) -> None:
     user.save(update_fields=["password"])
 
 
-def login_complete(request: HttpRequest, *, user: User) -> None:
-    """Log the user in after a correct password; the second step may still follow."""
+def login_complete(
+    request: HttpRequest,
+    *,
+    user: User,
+    provider_id: int | None = None,
+    second_step_by_provider: bool = False,
+) -> None:
+    """Log the user in after a correct password, or after an identity provider (`provider_id`)
+    vouched for them; the second step may still follow, unless the provider asserted a
+    multi-factor login (`second_step_by_provider`)."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     now = timezone.now().timestamp()
     request.session[SESSION_STARTED_AT] = now
     request.session[SESSION_LAST_ACTIVITY] = now
-    audit_record(AuditAction.LOGIN, request=request, actor_id=user.pk)
+    details: dict[str, object] = {"method": "password"}
+    if provider_id is not None:
+        details = {"method": "sso", "provider": provider_id, "mfa": second_step_by_provider}
+        if second_step_by_provider:
+            request.session[SESSION_SECOND_STEP_BY_PROVIDER] = provider_id
+    audit_record(AuditAction.LOGIN, request=request, actor_id=user.pk, details=details)
     User.objects.filter(pk=user.pk).update(login_failures=0, login_failures_since=None)
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "overdracht.worklist",
     "overdracht.operations",
     "overdracht.api",
+    "overdracht.sso",
     "ninja",
     "overdracht.care",
     "overdracht.retention",

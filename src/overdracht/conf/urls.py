@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("overdracht.dashboard.urls")),
     path("accounts/", include("overdracht.accounts.urls")),
+    path("sso/", include("overdracht.sso.urls")),
     path("", include("overdracht.pupils.urls")),
     path("", include("overdracht.oso.urls")),
     path("", include("overdracht.consent.urls")),

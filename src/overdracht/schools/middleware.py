@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from overdracht.accounts.models import User
-from overdracht.accounts.selectors import is_verified, two_factor_enabled
+from overdracht.accounts.selectors import second_step_done, two_factor_enabled
 from overdracht.schools.permissions import user_requires_two_factor
 
 ALLOWED_URL_NAMES = (
@@ -40,7 +40,7 @@ class TwoFactorRequiredMiddleware:
         if isinstance(user, User):
             required = user_requires_two_factor(user)
             request.two_factor_required = required  # type: ignore[attr-defined]
-            if not is_verified(user):
+            if not second_step_done(request):
                 exempt = request.path in self.allowed_paths() or request.path.startswith(
                     settings.STATIC_URL
                 )
