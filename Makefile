@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's login service (a test OpenID Connect provider) for trying single sign-on.
+SSO_PORT ?= 9400
 PYTEST_ARGS ?=
 
 .PHONY: demo test install migrate lint typecheck check smoke browser-deps hooks requirements messages clean
@@ -28,15 +30,17 @@ demo: export OVERDRACHT_BASE_URL ?= http://$(HOST):$(PORT)
 # The product's own 404 and 500 pages, as a school would see them (static files from the source).
 demo: export DJANGO_DEBUG ?= false
 demo: migrate
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --login-service-port $(SSO_PORT)
 	@echo ""
 	@echo "Overdracht runs on http://$(HOST):$(PORT)/ — stop with Ctrl+C."
-	@# The background worker (OSO import batches, roster imports) runs beside the web server and
-	@# stops with it; first, imports a stopped worker left unfinished are queued again.
+	@# The background worker (OSO import batches, roster imports) and the demo's login service
+	@# run beside the web server and stop with it; first, imports a stopped worker left
+	@# unfinished are queued again.
 	$(MANAGE) import_batches_resume
 	$(MANAGE) roster_imports_resume
 	$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) demo_login_service --port $(SSO_PORT) & login=$$!; \
+	  trap 'kill $$worker $$login 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 # The whole suite, in random order, on SQLite; on PostgreSQL when DATABASE_URL is set. The

@@ -84,3 +84,49 @@ def test_the_administrator_reads_in_the_school_administration_and_the_mentor_see
     expect(admin.get_by_test_id("roster-report")).to_contain_text("gewijzigd: 1")
     changed = Enrolment.objects.select_related("pupil").get(pupil_number="70007").pupil
     assert changed.call_name == "Sanne"
+
+
+def test_the_progress_bar_follows_an_import_in_the_worker(
+    live_server: Any, browser: Any, tmp_path: Path
+) -> None:
+    """The import runs in the task worker (here: by the test, as the worker would): the page
+    shows the bar, follows the figures without a reload, and shows the report when done."""
+    from overdracht.accounts.actor import Actor
+    from overdracht.core.progress import progress_report
+    from overdracht.core.school_year import current_school_year
+    from overdracht.core.tabular import read_table
+    from overdracht.roster.columns import mapping_for
+    from overdracht.roster.models import RosterUpload, UploadState
+    from overdracht.roster.services import mapping_save, roster_import, roster_upload
+    from overdracht.schools.models import School
+
+    demo_region_load()
+    school = School.objects.get(name="Waalstad College")
+    data = magister_export(40, MENTOR, bad=False)
+    admin_user = school.memberships.get(role="school_admin").user
+    upload = roster_upload(
+        actor=Actor(user=admin_user),
+        school=school,
+        name="leerlingen.csv",
+        data=data,
+        school_year=current_school_year(),
+        preset="magister",
+    )
+    mapping = mapping_for(read_table(data).headers, "magister", {})
+    mapping_save(school=school, preset="magister", columns=mapping)
+    RosterUpload.objects.filter(pk=upload.pk).update(state=UploadState.RUNNING)
+    progress_report(f"roster:{upload.pk}", done=10, total=40)
+
+    admin = browser.new_context(**CONTEXT).new_page()
+    log_in_with_new_second_step(admin, live_server.url, admin_user.email, check_a11y=False)
+    admin.get_by_role("link", name="Leerlingen uit de leerlingadministratie").click()
+    admin.get_by_role("link", name="leerlingen.csv").click()
+    expect(admin.get_by_role("heading", level=1)).to_contain_text("Inlezen")
+    expect(admin.locator("#roster-progress")).to_have_attribute("value", "25")
+    assert_accessible(admin)
+    progress_report(f"roster:{upload.pk}", done=30, total=40)
+    expect(admin.get_by_role("status")).to_contain_text("30 van 40 leerlingen geschreven")
+    expect(admin.locator("#roster-progress")).to_have_js_property("value", 75)
+    RosterUpload.objects.filter(pk=upload.pk).update(state=UploadState.QUEUED)
+    roster_import(actor=Actor(user=admin_user), upload=upload, mapping=mapping, end_missing=False)
+    expect(admin.get_by_test_id("roster-report")).to_contain_text("Nieuwe leerlingen: 40")

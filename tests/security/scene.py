@@ -34,11 +34,11 @@ from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Pupil, Transition
 from overdracht.regional_calendar.services import calendar_ensure
 from overdracht.roster.models import RosterUpload
-from overdracht.sso.models import IdentityProvider
-from overdracht.sso.services import provider_save
 from overdracht.roster.services import mapping_save
 from overdracht.schools.models import ClassTeacher
 from overdracht.schools.services import class_group_teacher_add
+from overdracht.sso.models import IdentityProvider
+from overdracht.sso.services import provider_save
 from overdracht.steps.models import TransitionStep
 from tests.conftest import World, make_user
 

@@ -1,18 +1,37 @@
 from __future__ import annotations
 
+from argparse import ArgumentParser
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from overdracht.demo.services import DEMO_PASSWORD, demo_oso_files_write, demo_region_load
+from overdracht.demo.login_service import DEFAULT_PORT, IDENTITIES, demo_provider_ensure
+from overdracht.demo.services import (
+    DEMO_PASSWORD,
+    REGION_NAME,
+    demo_oso_files_write,
+    demo_region_load,
+)
+from overdracht.schools.models import Region
 
 
 class Command(BaseCommand):
     help = "Load the demo region (once; running it again changes nothing) and list the accounts."
 
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--login-service-port",
+            type=int,
+            default=DEFAULT_PORT,
+            help="Where the demo's login service (manage.py demo_login_service) listens",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         result = demo_region_load()
+        demo_provider_ensure(
+            Region.objects.get(name=REGION_NAME), port=options["login_service_port"]
+        )
         if result.created:
             self.stdout.write(self.style.SUCCESS(f"Demo region loaded: {result.pupils} pupils."))
         else:
@@ -31,3 +50,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"OSO files to try 'Binnengekomen dossiers' with (log in as zorg@…): {folder}"
         )
+        self.stdout.write("")
+        self.stdout.write(
+            "Single sign-on: 'Inloggen met Demo-inlogdienst' on the login page, then choose:"
+        )
+        for identity in IDENTITIES:
+            self.stdout.write(f"  {identity.subject:<22} {identity.email} — {identity.what}")
