@@ -203,6 +203,16 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "roster:preview", args=[s.world.school.pk, s.roster_upload.pk]
     ),
     "operations:ready": _plain("operations:ready"),
+    "promotion:overview": _s("promotion:overview"),
+    "promotion:norms": _s("promotion:norms"),
+    "promotion:rollover": _s("promotion:rollover"),
+    "promotion:class": lambda s: reverse(
+        "promotion:class", args=[s.world.school.pk, s.world.class_group.pk]
+    ),
+    "promotion:decide": lambda s: reverse(
+        "promotion:decide",
+        args=[s.world.school.pk, s.world.pupil.enrolments.get(school=s.world.school).pk],
+    ),
     "sso:start": lambda s: reverse("sso:start", args=[s.identity_provider.slug]),
     "sso:callback": lambda s: reverse("sso:callback", args=[s.identity_provider.slug]),
 }
@@ -215,6 +225,12 @@ EXPECTED: dict[str, str] = {
     "accounts:login": "R   R   R   R   R   R   R   R   R   R   R   200",
     # The login service of the scene does not answer: the visitor is told so (502); an answer
     # that belongs to no login started in this session is refused (400).
+    # Promotion decisions and the rollover: the team lead's (tests/promotion/test_pages.py).
+    "promotion:overview": "403 403 403 403 403 403 404 404 404 404 404 L",
+    "promotion:norms": "403 403 403 403 403 403 404 404 404 404 404 L",
+    "promotion:rollover": "403 403 403 403 403 403 404 404 404 404 404 L",
+    "promotion:class": "403 403 403 403 403 403 404 404 404 404 404 L",
+    "promotion:decide": "403 403 403 403 403 403 404 404 404 404 404 L",
     "sso:start": "R   R   R   R   R   R   R   R   R   R   R   502",
     "sso:callback": "400 400 400 400 400 400 400 400 400 400 400 400",
     "accounts:logout": "405 405 405 405 405 405 405 405 405 405 405 405",

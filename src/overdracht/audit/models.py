@@ -93,6 +93,10 @@ class AuditAction(models.TextChoices):
         "roster.imported",
         _("Pupils and classes read in from the school administration"),
     )
+    PROMOTION_NORMS_SAVED = "promotion.norms_saved", _("Promotion norms saved")
+    PROMOTION_DECIDED = "promotion.decided", _("Promotion decision recorded")
+    ROLLOVER_RUN = "rollover.run", _("Pupils moved into the next school year")
+    ROLLOVER_UNDONE = "rollover.undone", _("Move into the next school year undone")
 
 
 class ImmutableAuditError(Exception):

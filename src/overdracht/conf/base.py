@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "overdracht.steps",
     "overdracht.regional_calendar",
     "overdracht.roster",
+    "overdracht.promotion",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "can_intake": Perm.INTAKE in perms.get(sid, set()),
                 "can_manage_packs": Perm.MANAGE_PACKS in perms.get(sid, set()),
                 "can_manage_classes": Perm.MANAGE_CLASSES in perms.get(sid, set()),
+                "can_promote": Perm.PROMOTION in perms.get(sid, set()),
                 "can_manage_retention": Perm.MANAGE_RETENTION in perms.get(sid, set()),
                 "can_care_team": Perm.CARE_TEAM in perms.get(sid, set()),
                 "can_read_in_results": Perm.EDIT_DOSSIER in perms.get(sid, set()),

@@ -30,6 +30,7 @@ from overdracht.meetings import selectors as meeting_selectors
 from overdracht.portal.permissions import may_read_dossier
 from overdracht.portal.selectors import dossier_preview, who_looked
 from overdracht.portal.subject_copy import subject_copy
+from overdracht.promotion import selectors as promotion_selectors
 from overdracht.pupils.models import Pupil
 from overdracht.pupils.permissions import (
     PupilAccess,
@@ -89,6 +90,11 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             transitions=list(pupil.transitions.all()),
             meetings=list(
                 meeting_selectors.meetings_for_family(pupil.pk, authenticated_user(request))
+            ),
+            decisions=(
+                promotion_selectors.decisions_for_family(pupil.pk)
+                if may_read_dossier(access, pupil)
+                else []
             ),
         ),
     )

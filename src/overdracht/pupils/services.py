@@ -49,6 +49,7 @@ from overdracht.pupils.models import (
     InvitationKind,
     Pupil,
     Transition,
+    TransitionStatus,
 )
 from overdracht.schools.models import ClassGroup, Location, School
 
@@ -420,8 +421,25 @@ def enrolment_update(
     return enrolment
 
 
-def enrolment_end(*, enrolment: Enrolment, end_date: dt.date) -> Enrolment:
-    """The pupil has left the school: the enrolment ends (nothing is deleted)."""
+def enrolment_end(*, enrolment: Enrolment, end_date: dt.date | None) -> Enrolment:
+    """The pupil has left the school: the enrolment ends (nothing is deleted). `None` takes
+    an end back (an undone rollover)."""
     enrolment.end_date = end_date
     enrolment.save(update_fields=["end_date"])
     return enrolment
+
+
+def enrolment_withdraw(*, enrolment: Enrolment) -> None:
+    """Take back an enrolment that has not started yet (an undone rollover); one that has
+    started is history and stays."""
+    if enrolment.start_date <= timezone.localdate():
+        raise ValueError("An enrolment that has started is not withdrawn.")
+    enrolment.delete()
+
+
+def transition_withdraw(*, transition: Transition) -> None:
+    """Take back a planned transition (an undone rollover). The caller makes sure no work
+    hangs on it yet."""
+    if transition.status != TransitionStatus.PLANNED:
+        raise ValueError("Only a planned transition is withdrawn.")
+    transition.delete()

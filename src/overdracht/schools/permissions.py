@@ -50,6 +50,7 @@ class Perm(StrEnum):
     MANAGE_RETENTION = "manage_retention"
     MANAGE_SCHOOL_DETAILS = "manage_school_details"
     MANAGE_API_TOKENS = "manage_api_tokens"
+    PROMOTION = "promotion"  # promotion decisions and the rollover into next year
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -62,7 +63,8 @@ _COLD_HANDOVER = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS, Perm.HANDOVER_MEETINGS},
-    Role.TEAM_LEAD: _FULL_READ | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS, Perm.MANAGE_CLASSES},
+    Role.TEAM_LEAD: _FULL_READ
+    | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS, Perm.MANAGE_CLASSES, Perm.PROMOTION},
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER
     | {

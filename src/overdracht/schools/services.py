@@ -66,6 +66,12 @@ def school_details_save(*, school: School, details: dict[str, str], actor_id: in
     return school
 
 
+def class_group_remove_if_empty(*, class_group_id: int) -> bool:
+    """Remove a class that no pupil is enrolled in (an undone rollover made it)."""
+    deleted, _rows = ClassGroup.objects.filter(pk=class_group_id, enrolments__isnull=True).delete()
+    return deleted > 0
+
+
 def class_group_ensure(
     *, school: School, school_year: int, name: str, year_group: int
 ) -> ClassGroup:
