@@ -71,6 +71,7 @@ class Scene:
     roster_upload: RosterUpload  # an export of the school administration, its columns mapped
     api_token: ApiToken  # the school's token for its school administration
     identity_provider: IdentityProvider  # the board's login service (not reachable here)
+    within_school: Transition  # Jan to his next class: the mentor handover hangs on it
 
 
 def scene_build(world: World) -> Scene:
@@ -177,6 +178,13 @@ def scene_build(world: World) -> Scene:
         name="LAS",
         scopes=["transitions:read"],
     )
+    within_school = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="within_school",
+        from_school=world.school,
+        to_school=world.school,
+        school_year=current_school_year() + 1,
+    )
     identity_provider = provider_save(
         slug="bestuur",
         name="Bestuursaccount",
@@ -204,4 +212,5 @@ def scene_build(world: World) -> Scene:
         roster_upload=roster_upload,
         api_token=api_token,
         identity_provider=identity_provider,
+        within_school=within_school,
     )

@@ -213,6 +213,10 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "promotion:decide",
         args=[s.world.school.pk, s.world.pupil.enrolments.get(school=s.world.school).pk],
     ),
+    "mentor_handover:school": _s("mentor_handover:school"),
+    "mentor_handover:handover": lambda s: reverse(
+        "mentor_handover:handover", args=[s.within_school.pk]
+    ),
     "sso:start": lambda s: reverse("sso:start", args=[s.identity_provider.slug]),
     "sso:callback": lambda s: reverse("sso:callback", args=[s.identity_provider.slug]),
 }
@@ -231,6 +235,9 @@ EXPECTED: dict[str, str] = {
     "promotion:rollover": "403 403 403 403 403 403 404 404 404 404 404 L",
     "promotion:class": "403 403 403 403 403 403 404 404 404 404 404 L",
     "promotion:decide": "403 403 403 403 403 403 404 404 404 404 404 L",
+    # The mentor handover: this year's mentor and the guiding roles; anyone else 404.
+    "mentor_handover:school": "200 200 403 403 200 200 404 404 404 404 404 L",
+    "mentor_handover:handover": "200 404 404 404 200 404 404 404 404 404 404 L",
     "sso:start": "R   R   R   R   R   R   R   R   R   R   R   502",
     "sso:callback": "400 400 400 400 400 400 400 400 400 400 400 400",
     "accounts:logout": "405 405 405 405 405 405 405 405 405 405 405 405",

@@ -55,6 +55,9 @@ class Referral(models.Model):
     created_by_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The mentor who follows it for the pupil's class (at first whoever referred); it moves to
+    # the next mentor with the mentor handover.
+    mentor_id = models.BigIntegerField(null=True, blank=True)
     partnership_dossier = models.ForeignKey(
         PartnershipDossier,
         on_delete=models.SET_NULL,
@@ -83,6 +86,8 @@ class DevelopmentPlan(models.Model):
     next_evaluation = models.DateField(_("next yearly evaluation"), null=True, blank=True)
     pupil_view = models.TextField(_("the pupil's own view"), blank=True)
     created_by_id = models.BigIntegerField()
+    # The mentor who follows the plan for the pupil's class; moves with the mentor handover.
+    mentor_id = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"OPP of {self.pupil_id}"

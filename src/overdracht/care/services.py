@@ -67,6 +67,7 @@ def referral_create(
         meeting=next_meeting,
         escalated_from=escalated_from,
         created_by_id=actor.user.pk,
+        mentor_id=actor.user.pk,
     )
     audit_record(
         AuditAction.REFERRAL_CREATED,
@@ -196,3 +197,13 @@ def care_records_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
     Referral.objects.filter(pupil_id=pupil_id).delete()
     DevelopmentPlan.objects.filter(pupil_id=pupil_id).delete()
     return counts
+
+
+def care_followed_by(*, pupil: Pupil, school: School, mentor_id: int) -> tuple[int, int]:
+    """The new mentor follows the pupil's open referrals and development plan from now on
+    (the mentor handover was confirmed): how many referrals and plans moved."""
+    referrals = Referral.objects.filter(pupil=pupil, school=school, closed_at__isnull=True).update(
+        mentor_id=mentor_id
+    )
+    plans = DevelopmentPlan.objects.filter(pupil=pupil, school=school).update(mentor_id=mentor_id)
+    return referrals, plans

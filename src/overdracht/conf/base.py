@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "overdracht.regional_calendar",
     "overdracht.roster",
     "overdracht.promotion",
+    "overdracht.mentor_handover",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

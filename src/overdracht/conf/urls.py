@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("overdracht.meetings.urls")),
     path("", include("overdracht.steps.urls")),
     path("", include("overdracht.promotion.urls")),
+    path("", include("overdracht.mentor_handover.urls")),
     path("", include("overdracht.regional_calendar.urls")),
     path("", include("overdracht.roster.urls")),
     path("", include("overdracht.intake.urls")),

@@ -41,6 +41,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 "can_care_team": Perm.CARE_TEAM in perms.get(sid, set()),
                 "can_read_in_results": Perm.EDIT_DOSSIER in perms.get(sid, set()),
                 "can_meet": Perm.HANDOVER_MEETINGS in perms.get(sid, set()),
+                "has_mentor_handovers": Perm.VIEW_TRANSITIONS in perms.get(sid, set())
+                and not school.is_primary,
                 "can_register": Perm.IMPORT_DOSSIERS in perms.get(sid, set())
                 and not school.is_primary,
                 "can_edit_details": Perm.MANAGE_SCHOOL_DETAILS in perms.get(sid, set()),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from overdracht.accounts.actor import Actor
+from overdracht.accounts.models import User
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.core.names import name_initials
@@ -328,3 +329,13 @@ def meetings_erase(*, pupil_id: uuid.UUID) -> dict[str, int]:
     }
     meetings.delete()
     return counts
+
+
+def agreements_move(*, pupil_id: Any, from_user_ids: set[int], to_user: User) -> int:
+    """Open agreements about the pupil owned by the old mentors go to the new one (the mentor
+    handover was confirmed): how many moved."""
+    return Agreement.objects.filter(
+        meeting__transition__pupil_id=pupil_id,
+        owner_id__in=from_user_ids,
+        done_at__isnull=True,
+    ).update(owner=to_user)

@@ -94,4 +94,28 @@ MILESTONES: tuple[MilestoneDefault, ...] = (
         ("po_vo",),
         ("Per oud-leerling: op, boven of onder advies",),
     ),
+    MilestoneDefault(
+        "mentor_handover_written",
+        "Mentoroverdracht geschreven",
+        7,
+        3,
+        "mentor",
+        "handover_written",
+        ("within_school",),
+        (
+            "Overgangsbesluiten vastgelegd en leerlingen doorgezet",
+            "Overdracht geschreven voor elke leerling die van mentor wisselt",
+            "Nieuwe mentor uitgenodigd voor de laatste groepsbespreking",
+        ),
+    ),
+    MilestoneDefault(
+        "mentor_handover_read",
+        "Mentoroverdracht gelezen door de nieuwe mentor",
+        7,
+        15,
+        "mentor",
+        "handover_confirmed",
+        ("within_school",),
+        ("Gesprek gepland waar nodig", "Startgesprekken ingepland voor de eerste schoolweek"),
+    ),
 )

@@ -28,6 +28,8 @@ STEPS: dict[str, list[tuple[str, str]]] = {
 STEPS["vo_ho"] = [("registered", "Aangemeld bij het hoger onderwijs"), *STEPS["vo_mbo"][1:]]
 STEPS["po_po"] = STEPS["vo_vo"] = STEPS["po_vo"][1:]
 STEPS["within_school"] = [
+    ("handover_written", "Mentoroverdracht geschreven"),
+    ("handover_confirmed", "Mentoroverdracht gelezen door de nieuwe mentor"),
     ("passport_shared", "Paspoort gedeeld met de nieuwe mentor"),
     ("warm_handover_held", "Overdrachtsgesprek mentoren"),
 ]
@@ -45,6 +47,8 @@ DEFAULT_OWNER_ROLE: dict[str, str] = {
     "warm_handover_held": "care_coordinator",
     "aftercare": "mentor",
     "feedback_sent": "mentor",
+    "handover_written": "mentor",
+    "handover_confirmed": "mentor",
 }
 
 

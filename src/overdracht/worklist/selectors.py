@@ -25,6 +25,7 @@ from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.meetings.models import Agreement, HandoverMeeting
+from overdracht.mentor_handover import selectors as mentor_handovers
 from overdracht.passports.selectors import passports_to_read
 from overdracht.regional_calendar.models import Milestone
 from overdracht.regional_calendar.selectors import calendar_progress
@@ -61,6 +62,7 @@ def worklist_of(user: User) -> Worklist:
         *_milestones_near(user, schools, today),
         *_passports(user),
         *_reviews(user, schools),
+        *_mentor_handovers(user),
     ]
     items.sort(key=lambda r: (r.date or dt.date.max, r.text))
     return Worklist(
@@ -122,6 +124,37 @@ def _passports(user: User) -> list[WorklistItem]:
         )
         for passport in passports_to_read(user)
     ]
+
+
+def _mentor_handovers(user: User) -> list[WorklistItem]:
+    """The handovers the user writes as this year's mentor, or reads as next year's."""
+    write = [
+        WorklistItem(
+            text=_("Write the mentor handover of %(pupil)s (to %(klass)s)")
+            % {"pupil": r.pupil.name, "klass": r.to_class.name if r.to_class else "?"},
+            url=reverse("mentor_handover:handover", args=[r.transition.pk]),
+            date=None,
+            overdue=False,
+        )
+        for r in mentor_handovers.to_write(user)
+    ]
+    read = [
+        WorklistItem(
+            text=(
+                _("Read the mentor handover of %(pupil)s; a conversation is wanted")
+                if r.conversation_wanted
+                else _("Read the mentor handover of %(pupil)s")
+            )
+            % {"pupil": r.pupil.name},
+            url=reverse("mentor_handover:handover", args=[r.transition.pk]),
+            date=timezone.localdate(r.handover.written_at)
+            if r.handover and r.handover.written_at
+            else None,
+            overdue=False,
+        )
+        for r in mentor_handovers.to_read(user)
+    ]
+    return write + read
 
 
 def _reviews(user: User, schools: list[School]) -> list[WorklistItem]:
