@@ -17,7 +17,7 @@ from overdracht.consent.models import ReviewParticipant, ReviewWay
 from overdracht.consent.services import review_record
 from overdracht.core.school_year import current_school_year
 from overdracht.pupils import services as pupil_services
-from overdracht.pupils.events import transition_created
+from overdracht.pupils.events import transitions_created
 from overdracht.pupils.models import Transition, TransitionKind
 from tests.conftest import World
 from tests.steps.helpers import leaving_for_mbo, review_waiting
@@ -47,7 +47,7 @@ def test_a_failing_listener_rolls_the_change_back(world: World) -> None:
         raise RefusedError
 
     before = Transition.objects.count()
-    transition_created.connect(refuse, dispatch_uid="test.refuse")
+    transitions_created.connect(refuse, dispatch_uid="test.refuse")
     try:
         with pytest.raises(RefusedError):
             pupil_services.transition_create(
@@ -57,7 +57,7 @@ def test_a_failing_listener_rolls_the_change_back(world: World) -> None:
                 school_year=current_school_year() + 1,
             )
     finally:
-        transition_created.disconnect(dispatch_uid="test.refuse")
+        transitions_created.disconnect(dispatch_uid="test.refuse")
     assert Transition.objects.count() == before
 
 

@@ -259,14 +259,14 @@ def test_a_class_that_fails_rolls_back_alone(
     django_capture_on_commit_callbacks: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = pupil_services.enrolment_create
+    real = pupil_services.enrolments_create
 
-    def failing(**kwargs: Any) -> Enrolment:
-        if kwargs["pupil"].call_name == "Noor":
+    def failing(enrolments: list[Enrolment]) -> list[Enrolment]:
+        if any(e.pupil.call_name == "Noor" for e in enrolments):
             raise RuntimeError("the database went away")
-        return real(**kwargs)
+        return real(enrolments)
 
-    monkeypatch.setattr(pupil_services, "enrolment_create", failing)
+    monkeypatch.setattr(pupil_services, "enrolments_create", failing)
     made = _run(world, django_capture_on_commit_callbacks)
     assert made.report["1A"] == {"failed": "RuntimeError"}
     assert made.report["1B"]["moved"] == 1
@@ -329,3 +329,34 @@ def test_moving_a_pupil_before_the_rollover(
             decision=PromotionDecision.objects.get(enrolment__pupil=decided["daan"]),
             next_class_name="2A",
         )
+
+
+@pytest.mark.django_db
+def test_queries_per_class_do_not_grow_with_the_class(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    actor = Actor(user=world.mentor)
+    rollover = Rollover.objects.create(
+        school=world.school, from_year=YEAR, requested_by_id=world.mentor.pk
+    )
+    counted = []
+    # The first class also makes the region's calendar for the year: measured after it.
+    for size, name in [(3, "1W"), (5, "1S"), (25, "1L")]:
+        klass = ClassGroup.objects.create(
+            school=world.school, school_year=YEAR, name=name, year_group=1
+        )
+        for n in range(size):
+            pupil = _add(world, klass, f"P{n}", f"Klas{name}")
+            outcome = [Outcome.PROMOTED, Outcome.REPEATS, Outcome.LEAVES][n % 3]
+            decision_save(
+                actor=actor,
+                enrolment=_enrolment(pupil, world),
+                insufficient_marks=0,
+                outcome=outcome,
+                leaving_to="vo_mbo" if outcome == Outcome.LEAVES else "",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            rollovers._class_move(rollover, klass)
+        counted.append(len(queries.captured_queries))
+    assert counted[1] == counted[2], counted

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import F
@@ -113,118 +114,147 @@ def rollover_run(rollover_id: int) -> None:
 
 
 def _class_move(rollover: Rollover, class_group: ClassGroup) -> dict[str, int]:
+    """Move one class in a number of queries that does not grow with the class: one
+    statement each for the enrolments, the transitions (with their steps) and the records."""
     school, to_year = rollover.school, rollover.to_year
     start, _end = school_year_bounds(to_year)
-    last_day = start - dt.timedelta(days=1)
     enrolments = list(
         Enrolment.objects.filter(class_group=class_group, end_date__isnull=True)
         .select_related("pupil")
         .order_by("pk")
     )
+    pupil_ids = [e.pupil_id for e in enrolments]
     decisions = {
         d.enrolment_id: d for d in PromotionDecision.objects.filter(enrolment__in=enrolments)
     }
     already = set(
         Enrolment.objects.filter(
-            school=school, school_year=to_year, pupil_id__in=[e.pupil_id for e in enrolments]
+            school=school, school_year=to_year, pupil_id__in=pupil_ids
         ).values_list("pupil_id", flat=True)
     )
-    plans = {p.name: p for p in ClassPlan.objects.filter(school=school, school_year=to_year)}
-    mentors_now = set(class_group.mentors.values_list("pk", flat=True))
-    new_classes: dict[str, ClassGroup] = {}
-    mentors_of: dict[str, set[int]] = {}
     counts = {"moved": 0, "repeats": 0, "leaves": 0, "pending": 0, "handovers": 0, "kept": 0}
-
-    def record(kind: str, object_id: int) -> None:
-        RolloverRecord.objects.create(
-            rollover=rollover, kind=kind, object_id=object_id, class_name=class_group.name
-        )
-
+    staying: list[tuple[Enrolment, PromotionDecision, str, int]] = []
+    leaving: list[tuple[Enrolment, PromotionDecision]] = []
     for enrolment in enrolments:
         decision = decisions.get(enrolment.pk)
         if decision is None or not decision.outcome:
             counts["pending"] += 1
-            continue
-        if enrolment.pupil_id in already:
+        elif enrolment.pupil_id in already:
             counts["kept"] += 1
-            continue
-        if decision.outcome == Outcome.LEAVES:
-            if Transition.objects.filter(
-                pupil_id=enrolment.pupil_id, from_school=school, school_year=to_year
-            ).exists():
-                counts["kept"] += 1
-                continue
-            pupil_services.enrolment_end(enrolment=enrolment, end_date=last_day)
-            record(RecordKind.ENDED, enrolment.pk)
-            leaving = pupil_services.transition_create(
+        elif decision.outcome == Outcome.LEAVES:
+            leaving.append((enrolment, decision))
+        else:
+            name = decision.next_class_name or class_group.name
+            staying.append(
+                (enrolment, decision, name, next_year_group(enrolment.year_group, decision.outcome))
+            )
+    records: list[RolloverRecord] = []
+
+    def record(kind: str, object_id: int) -> None:
+        records.append(
+            RolloverRecord(
+                rollover=rollover, kind=kind, object_id=object_id, class_name=class_group.name
+            )
+        )
+
+    targets, mentors_of = _next_classes(
+        rollover, school, to_year, {name: year for _e, _d, name, year in staying}, record
+    )
+    made = pupil_services.enrolments_create(
+        [
+            Enrolment(
+                pupil=enrolment.pupil,
+                school=school,
+                school_year=to_year,
+                year_group=year_group,
+                class_group=targets[name],
+                location_id=enrolment.location_id,
+                level=decision.next_level or enrolment.level,
+                pupil_number=enrolment.pupil_number,
+                start_date=start,
+            )
+            for enrolment, decision, name, year_group in staying
+        ]
+    )
+    for enrolment in made:
+        record(RecordKind.ENROLMENT, enrolment.pk)
+    for _enrolment, decision, _name, _year in staying:
+        counts["repeats" if decision.outcome == Outcome.REPEATS else "moved"] += 1
+    pupil_services.enrolments_end(
+        enrolment_ids=[e.pk for e, _d in leaving], end_date=start - dt.timedelta(days=1)
+    )
+    for enrolment, _decision in leaving:
+        record(RecordKind.ENDED, enrolment.pk)
+    counts["leaves"] = len(leaving)
+    mentors_now = set(class_group.mentors.values_list("pk", flat=True))
+    # A mentor who keeps the group (continuity) asks for no handover.
+    changing = [e for e, _d, name, _y in staying if mentors_of[name] != mentors_now]
+    counts["handovers"] = len(changing)
+    transitions = pupil_services.transitions_create(
+        [
+            Transition(
                 pupil=enrolment.pupil,
                 kind=decision.leaving_to,
                 from_school=school,
                 school_year=to_year,
             )
-            record(RecordKind.TRANSITION, leaving.pk)
-            counts["leaves"] += 1
-            continue
-        name = decision.next_class_name or class_group.name
-        year_group = next_year_group(enrolment.year_group, decision.outcome)
-        target = new_classes.get(name)
-        if target is None:
-            target = _next_class(rollover, school, to_year, name, year_group, plans)
-            new_classes[name] = target
-            mentors_of[name] = set(target.mentors.values_list("pk", flat=True))
-        created = pupil_services.enrolment_create(
-            pupil=enrolment.pupil,
-            school=school,
-            school_year=to_year,
-            year_group=year_group,
-            class_group=target,
-            location=enrolment.location,
-            level=decision.next_level or enrolment.level,
-            pupil_number=enrolment.pupil_number,
-            start_date=start,
-        )
-        record(RecordKind.ENROLMENT, created.pk)
-        counts["repeats" if decision.outcome == Outcome.REPEATS else "moved"] += 1
-        if mentors_of[name] != mentors_now:  # a continuity mentor keeps the group: no handover
-            handover = pupil_services.transition_create(
+            for enrolment, decision in leaving
+        ]
+        + [
+            Transition(
                 pupil=enrolment.pupil,
                 kind=TransitionKind.WITHIN_SCHOOL,
                 from_school=school,
                 to_school=school,
                 school_year=to_year,
             )
-            record(RecordKind.TRANSITION, handover.pk)
-            counts["handovers"] += 1
+            for enrolment in changing
+        ]
+    )
+    for made_transition in transitions:
+        record(RecordKind.TRANSITION, made_transition.pk)
+    RolloverRecord.objects.bulk_create(records)
     return counts
 
 
-def _next_class(
+def _next_classes(
     rollover: Rollover,
     school: School,
     to_year: int,
-    name: str,
-    year_group: int,
-    plans: dict[str, ClassPlan],
-) -> ClassGroup:
-    existed = ClassGroup.objects.filter(school=school, school_year=to_year, name=name).first()
-    plan = plans.get(name)
-    target = existed or school_services.class_group_ensure(
-        school=school,
-        school_year=to_year,
-        name=name,
-        year_group=plan.year_group if plan else year_group,
-    )
-    if existed is None:
-        RolloverRecord.objects.create(
-            rollover=rollover, kind=RecordKind.CLASS_GROUP, object_id=target.pk, class_name=name
-        )
-    if (
-        plan is not None
-        and plan.mentor is not None
-        and not target.mentors.filter(pk=plan.mentor.pk).exists()
-    ):
-        school_services.class_group_mentor_add(class_group=target, user=plan.mentor)
-    return target
+    year_of: dict[str, int],
+    record: Callable[[str, int], None],
+) -> tuple[dict[str, ClassGroup], dict[str, set[int]]]:
+    """Next year's classes these pupils go to, made where they are not there yet, each with
+    the mentor its plan names; and the mentors of each."""
+    plans = {
+        p.name: p
+        for p in ClassPlan.objects.filter(
+            school=school, school_year=to_year, name__in=year_of
+        ).select_related("mentor")
+    }
+    existing = {
+        c.name: c
+        for c in ClassGroup.objects.filter(school=school, school_year=to_year, name__in=year_of)
+    }
+    targets: dict[str, ClassGroup] = {}
+    mentors_of: dict[str, set[int]] = {}
+    for name, year_group in sorted(year_of.items()):
+        plan = plans.get(name)
+        target = existing.get(name)
+        if target is None:
+            target = school_services.class_group_ensure(
+                school=school,
+                school_year=to_year,
+                name=name,
+                year_group=plan.year_group if plan else year_group,
+            )
+            record(RecordKind.CLASS_GROUP, target.pk)
+        mentors = set(target.mentors.values_list("pk", flat=True))
+        if plan is not None and plan.mentor is not None and plan.mentor.pk not in mentors:
+            school_services.class_group_mentor_add(class_group=target, user=plan.mentor)
+            mentors.add(plan.mentor.pk)
+        targets[name], mentors_of[name] = target, mentors
+    return targets, mentors_of
 
 
 def undo_blockers(rollover: Rollover) -> list[str]:
@@ -260,19 +290,13 @@ def rollover_undo(*, actor: Actor, rollover: Rollover) -> None:
         raise RolloverRefusedError(" ".join(blockers))
     with transaction.atomic():
         records = list(rollover.records.order_by("-pk"))
-        for rec in records:
-            if rec.kind == RecordKind.TRANSITION:
-                found_t = Transition.objects.filter(pk=rec.object_id).first()
-                if found_t is not None:
-                    pupil_services.transition_withdraw(transition=found_t)
-            elif rec.kind == RecordKind.ENROLMENT:
-                found_e = Enrolment.objects.filter(pk=rec.object_id).first()
-                if found_e is not None:
-                    pupil_services.enrolment_withdraw(enrolment=found_e)
-            elif rec.kind == RecordKind.ENDED:
-                found_e = Enrolment.objects.filter(pk=rec.object_id).first()
-                if found_e is not None:
-                    pupil_services.enrolment_end(enrolment=found_e, end_date=None)
+
+        def ids(kind: str) -> list[int]:
+            return [r.object_id for r in records if r.kind == kind]
+
+        pupil_services.transitions_withdraw(transition_ids=ids(RecordKind.TRANSITION))
+        pupil_services.enrolments_withdraw(enrolment_ids=ids(RecordKind.ENROLMENT))
+        pupil_services.enrolments_end(enrolment_ids=ids(RecordKind.ENDED), end_date=None)
         for rec in records:
             if rec.kind == RecordKind.CLASS_GROUP:
                 school_services.class_group_remove_if_empty(class_group_id=rec.object_id)

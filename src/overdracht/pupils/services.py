@@ -212,8 +212,34 @@ def transition_create(
     _validate(transition)
     with transaction.atomic():
         transition.save()
-        events.transition_created.send(sender=Transition, transition=transition)
+        events.transitions_created.send(sender=Transition, transitions=[transition])
     return transition
+
+
+def transitions_create(transitions: list[Transition]) -> list[Transition]:
+    """Many transitions at once (a rollover: one statement for a whole class), each
+    validated as `transition_create` does; one `transitions_created` event for all."""
+    for transition in transitions:
+        if transition.from_school is not None:
+            transition.from_school_brin = transition.from_school.brin
+            transition.from_school_name = transition.from_school.name
+        _validate(transition)
+    with transaction.atomic():
+        made = Transition.objects.bulk_create(transitions)
+        events.transitions_created.send(sender=Transition, transitions=made)
+    return made
+
+
+def enrolments_create(enrolments: list[Enrolment]) -> list[Enrolment]:
+    """Many enrolments at once (a rollover), validated as `enrolment_create` does."""
+    for enrolment in enrolments:
+        _validate(enrolment)
+    return Enrolment.objects.bulk_create(enrolments)
+
+
+def enrolments_end(*, enrolment_ids: list[int], end_date: dt.date | None) -> int:
+    """End these enrolments (leavers of a rollover), or take the end back (`None`)."""
+    return Enrolment.objects.filter(pk__in=enrolment_ids).update(end_date=end_date)
 
 
 class InvitationError(Exception):
@@ -429,17 +455,19 @@ def enrolment_end(*, enrolment: Enrolment, end_date: dt.date | None) -> Enrolmen
     return enrolment
 
 
-def enrolment_withdraw(*, enrolment: Enrolment) -> None:
-    """Take back an enrolment that has not started yet (an undone rollover); one that has
-    started is history and stays."""
-    if enrolment.start_date <= timezone.localdate():
-        raise ValueError("An enrolment that has started is not withdrawn.")
-    enrolment.delete()
+def enrolments_withdraw(*, enrolment_ids: list[int]) -> int:
+    """Take back enrolments that have not started yet (an undone rollover); one that has
+    started is history and stays. How many were taken back."""
+    deleted, _rows = Enrolment.objects.filter(
+        pk__in=enrolment_ids, start_date__gt=timezone.localdate()
+    ).delete()
+    return deleted
 
 
-def transition_withdraw(*, transition: Transition) -> None:
-    """Take back a planned transition (an undone rollover). The caller makes sure no work
-    hangs on it yet."""
-    if transition.status != TransitionStatus.PLANNED:
-        raise ValueError("Only a planned transition is withdrawn.")
-    transition.delete()
+def transitions_withdraw(*, transition_ids: list[int]) -> int:
+    """Take back planned transitions (an undone rollover) with their steps; the caller makes
+    sure no work hangs on them yet. How many transitions were taken back."""
+    found = Transition.objects.filter(pk__in=transition_ids, status=TransitionStatus.PLANNED)
+    count = found.count()
+    found.delete()
+    return count

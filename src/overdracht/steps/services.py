@@ -31,7 +31,7 @@ def steps_ensure(
     (the regional calendar passes its milestones' dates: `regional_calendar.selectors.
     due_dates`). Idempotent; `new` skips looking for steps a transition that was just made
     cannot have. A new transition gets its steps when it is made (`regional_calendar.
-    receivers`, on `pupils.events.transition_created`); command `steps_fill` fills in
+    receivers`, on `pupils.events.transitions_created`); command `steps_fill` fills in
     transitions made before."""
     have: set[tuple[int, str]] = set()
     if not new:
