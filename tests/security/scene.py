@@ -25,6 +25,7 @@ from overdracht.consent.models import (
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
+from overdracht.group_plans.models import GroupPlan
 from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant
 from overdracht.oso.generator import dossier_xml
 from overdracht.oso.models import ImportBatch
@@ -72,6 +73,7 @@ class Scene:
     api_token: ApiToken  # the school's token for its school administration
     identity_provider: IdentityProvider  # the board's login service (not reachable here)
     within_school: Transition  # Jan to his next class: the mentor handover hangs on it
+    group_plan: GroupPlan  # of Jan's class, 1A
 
 
 def scene_build(world: World) -> Scene:
@@ -185,6 +187,12 @@ def scene_build(world: World) -> Scene:
         to_school=world.school,
         school_year=current_school_year() + 1,
     )
+    group_plan = GroupPlan.objects.create(
+        class_group=world.class_group,
+        period="Periode 1",
+        goals="Rust",
+        updated_by_id=world.mentor.pk,
+    )
     identity_provider = provider_save(
         slug="bestuur",
         name="Bestuursaccount",
@@ -213,4 +221,5 @@ def scene_build(world: World) -> Scene:
         api_token=api_token,
         identity_provider=identity_provider,
         within_school=within_school,
+        group_plan=group_plan,
     )

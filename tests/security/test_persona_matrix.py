@@ -213,6 +213,8 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "promotion:decide",
         args=[s.world.school.pk, s.world.pupil.enrolments.get(school=s.world.school).pk],
     ),
+    "group_plans:class": lambda s: reverse("group_plans:class", args=[s.world.class_group.pk]),
+    "group_plans:plan": lambda s: reverse("group_plans:plan", args=[s.group_plan.pk]),
     "mentor_handover:school": _s("mentor_handover:school"),
     "mentor_handover:handover": lambda s: reverse(
         "mentor_handover:handover", args=[s.within_school.pk]
@@ -236,6 +238,9 @@ EXPECTED: dict[str, str] = {
     "promotion:class": "403 403 403 403 403 403 404 404 404 404 404 L",
     "promotion:decide": "403 403 403 403 403 403 404 404 404 404 404 L",
     # The mentor handover: this year's mentor and the guiding roles; anyone else 404.
+    # A class's group plan: whoever reads its class overview; anyone else 404.
+    "group_plans:class": "200 404 200 404 200 404 404 404 404 404 404 L",
+    "group_plans:plan": "200 404 200 404 200 404 404 404 404 404 404 L",
     "mentor_handover:school": "200 200 403 403 200 200 404 404 404 404 404 L",
     "mentor_handover:handover": "200 404 404 404 200 404 404 404 404 404 404 L",
     "sso:start": "R   R   R   R   R   R   R   R   R   R   R   502",

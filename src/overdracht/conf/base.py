@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "overdracht.roster",
     "overdracht.promotion",
     "overdracht.mentor_handover",
+    "overdracht.group_plans",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",
