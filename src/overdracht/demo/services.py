@@ -20,6 +20,7 @@ from stdnum.nl import onderwijsnummer as onr_check
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
+from overdracht.demo.end_of_year import end_of_year_ready
 from overdracht.demo.leaving import brugklas_dossiers_arrived, groep8_at_every_stage
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
 from overdracht.oso.generator import dossier_xml
@@ -485,6 +486,7 @@ def demo_region_load() -> DemoResult:
     )
     brugklas_dossiers_arrived(year, [(college, "1A"), (college, "1B")])
     school_year_in_progress(year, older)
+    end_of_year_ready(year, older)
     groep8_at_every_stage(year, groep8_pupils[po_schools[0].pk], po_schools[0])
     former_pupils(year)
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)

@@ -97,15 +97,29 @@ class PlanForm(MeetingChangeForm, MeetingInviteForm):
     )
     invite_pupil = forms.BooleanField(label=gettext_lazy("Invite the pupil"), required=False)
 
-    def __init__(self, *args: Any, pupil: Pupil, school: School, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, pupil: Pupil, school: School, preselect: int | None = None, **kwargs: Any
+    ) -> None:
         """The pupil's transitions between two schools of the installation that this school
-        takes part in; staff of both schools of those transitions."""
+        takes part in; staff of both schools of those transitions. The one the page was
+        opened for (`preselect`), or the only one, is chosen already."""
         transitions = selectors.transitions_to_meet(pupil, school)
         schools = {t.from_school_id for t in transitions} | {t.to_school_id for t in transitions}
         super().__init__(*args, pupil=pupil, school_ids=list(schools), **kwargs)
         field = self.fields["transition"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = transitions
+        ids = [t.pk for t in transitions]
+        if preselect in ids:
+            self.initial["transition"] = preselect
+        elif len(ids) == 1:
+            self.initial["transition"] = ids[0]
+
+
+class TransitionPickForm(forms.Form):
+    """`?transition=<id>` on the plan page: the transition it was opened for."""
+
+    transition = forms.IntegerField(required=False)
 
 
 class MeetingCancelForm(forms.Form):

@@ -29,6 +29,7 @@ from overdracht.meetings.forms import (
     MeetingInviteForm,
     MinutesForm,
     PlanForm,
+    TransitionPickForm,
 )
 from overdracht.meetings.models import Agreement, HandoverMeeting
 from overdracht.meetings.permissions import may_read_minutes
@@ -45,7 +46,9 @@ def plan(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
     assert access.school_id is not None
     school = School.objects.get(pk=access.school_id)
     pupil = pupil_detail(pupil_id)
-    form = PlanForm(request.POST or None, pupil=pupil, school=school)
+    pick = TransitionPickForm(request.GET)
+    preselect = pick.cleaned_data["transition"] if pick.is_valid() else None
+    form = PlanForm(request.POST or None, pupil=pupil, school=school, preselect=preselect)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_plan(
