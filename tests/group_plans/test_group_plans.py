@@ -4,6 +4,9 @@ class's teachers and by next year's mentor; 404 for anyone else."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 import pytest
@@ -92,3 +95,47 @@ def test_the_mentor_makes_a_plan_with_a_cluster_and_others_read_it(world: World)
     assert client_for(world.other_mentor).get(page).status_code == 404
     assert client_for(world.other_school_user).get(page).status_code == 404
     assert client_for(world.guardian_user).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_next_years_mentors_are_invited_to_the_group_discussion(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    import datetime as dt
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from overdracht.core.school_year import current_school_year
+    from overdracht.group_plans.services import discussion_invite, plan_save
+    from overdracht.pupils import services as pupil_services
+    from overdracht.schools.models import ClassGroup
+    from overdracht.schools.services import class_group_mentor_add
+
+    plan = plan_save(
+        actor=Actor(user=world.mentor), class_group=world.class_group, period="Jaar", goals="Rust"
+    )
+    soon = timezone.now() + dt.timedelta(days=3)
+    with pytest.raises(ValidationError):  # nobody mentors its pupils next year yet
+        discussion_invite(actor=Actor(user=world.mentor), plan=plan, starts_at=soon, place="B12")
+    two_a = ClassGroup.objects.create(
+        school=world.school, school_year=current_school_year() + 1, name="2A", year_group=2
+    )
+    nina = make_user("nina@test.example", "Nina Nieuw")
+    class_group_mentor_add(class_group=two_a, user=nina)
+    pupil_services.enrolment_create(
+        pupil=world.pupil,
+        school=world.school,
+        school_year=current_school_year() + 1,
+        year_group=2,
+        class_group=two_a,
+        start_date=dt.date(current_school_year() + 1, 8, 1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = discussion_invite(
+            actor=Actor(user=world.mentor), plan=plan, starts_at=soon, place="lokaal B12"
+        )
+    assert invited == [nina]
+    assert [m.to for m in mail.outbox] == [["nina@test.example"]]
+    assert "groepsbespreking 1A" in mail.outbox[0].subject
+    assert "lokaal B12" in mail.outbox[0].body

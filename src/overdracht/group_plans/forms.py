@@ -54,3 +54,12 @@ class ClusterForm(forms.Form):
 
 class RemoveForm(forms.Form):
     cluster = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DiscussionForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=gettext_lazy("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+    )
+    place = forms.CharField(label=gettext_lazy("Place"), max_length=200)

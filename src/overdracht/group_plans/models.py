@@ -20,6 +20,10 @@ class GroupPlan(models.Model):
     evaluation = models.TextField(_("evaluation at the end of the period"), blank=True)
     updated_by_id = models.BigIntegerField()
     updated_at = models.DateTimeField(auto_now=True)
+    # The last group discussion (groepsbespreking) of the period, to which next year's
+    # mentors of the class's pupils are invited.
+    discussion_at = models.DateTimeField(null=True, blank=True)
+    discussion_place = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["class_group", "-updated_at"]

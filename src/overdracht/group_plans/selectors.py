@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from overdracht.accounts.models import User
 from overdracht.dossiers.selectors import language_maths_of
 from overdracht.group_plans.models import GroupPlan
 from overdracht.passports.models import Arrangement
@@ -85,3 +86,20 @@ def plan_of_school(school_id: int, plan_id: int) -> GroupPlan | None:
         .select_related("class_group")
         .first()
     )
+
+
+def next_mentors(class_group: ClassGroup) -> list[User]:
+    """Next year's mentors of the class's pupils who do not mentor the class now."""
+    pupils = Enrolment.objects.filter(class_group=class_group).values("pupil_id")
+    now = set(class_group.mentors.values_list("pk", flat=True))
+    return [
+        u
+        for u in User.objects.filter(
+            mentored_class_groups__school_id=class_group.school_id,
+            mentored_class_groups__school_year=class_group.school_year + 1,
+            mentored_class_groups__enrolments__pupil_id__in=pupils,
+        )
+        .distinct()
+        .order_by("full_name")
+        if u.pk not in now
+    ]

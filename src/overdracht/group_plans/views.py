@@ -15,7 +15,7 @@ from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.services import list_viewed
 from overdracht.group_plans import permissions, selectors, services
-from overdracht.group_plans.forms import ClusterForm, PlanForm, RemoveForm
+from overdracht.group_plans.forms import ClusterForm, DiscussionForm, PlanForm, RemoveForm
 from overdracht.group_plans.models import Cluster, GroupPlan
 from overdracht.schools.models import ClassGroup
 from overdracht.schools.permissions import deny
@@ -79,6 +79,7 @@ def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
         initial={"period": found.period, "goals": found.goals, "evaluation": found.evaluation},
     )
     cluster_form = ClusterForm(request.POST if sent == "cluster" else None, pupils=pupils)
+    discussion_form = DiscussionForm(request.POST if sent == "discussion" else None)
     if sent and may_write:
         try:
             if sent == "plan" and plan_form.is_valid():
@@ -100,6 +101,16 @@ def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
                 )
                 messages.success(request, _("The cluster is added."))
                 return redirect("group_plans:plan", plan_id=found.pk)
+            if sent == "discussion" and discussion_form.is_valid():
+                invited = services.discussion_invite(
+                    actor=Actor.of(request), plan=found, **discussion_form.cleaned_data
+                )
+                messages.success(
+                    request,
+                    _("Invited to the group discussion: %(names)s.")
+                    % {"names": ", ".join(u.full_name for u in invited)},
+                )
+                return redirect("group_plans:plan", plan_id=found.pk)
             remove = RemoveForm(request.POST if sent == "remove" else None)
             if remove.is_valid():
                 cluster = Cluster.objects.filter(
@@ -110,7 +121,9 @@ def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
                     messages.success(request, _("The cluster is removed."))
                 return redirect("group_plans:plan", plan_id=found.pk)
         except ValidationError as exc:
-            (plan_form if sent == "plan" else cluster_form).add_error(None, exc)
+            {"plan": plan_form, "discussion": discussion_form}.get(sent, cluster_form).add_error(
+                None, exc
+            )
     clusters = list(found.clusters.prefetch_related("pupils"))
     list_viewed(
         request,
@@ -128,6 +141,8 @@ def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
             "clusters": clusters,
             "plan_form": plan_form,
             "cluster_form": cluster_form,
+            "discussion_form": discussion_form,
+            "next_mentors": selectors.next_mentors(class_group) if may_write else [],
             "suggestions": selectors.cluster_suggestions(class_group) if may_write else [],
             "may_write": may_write,
         },
