@@ -143,7 +143,11 @@ def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
             "cluster_form": cluster_form,
             "discussion_form": discussion_form,
             "next_mentors": selectors.next_mentors(class_group) if may_write else [],
-            "suggestions": selectors.cluster_suggestions(class_group) if may_write else [],
+            "suggestions": [
+                s
+                for s in (selectors.cluster_suggestions(class_group) if may_write else [])
+                if s.name not in {c.name for c in clusters}  # made into a cluster already
+            ],
             "may_write": may_write,
         },
     )
