@@ -12,11 +12,13 @@ import pytest
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
+from overdracht.pupils import services as pupil_services
+from overdracht.pupils.models import Transition
 from overdracht.regional_calendar.selectors import calendar_progress
 from overdracht.schools.models import School
 from overdracht.steps.models import TransitionStep
 from overdracht.steps.selectors import owner_role, responsibilities_of
-from tests.conftest import verified_login
+from tests.conftest import World, verified_login
 
 
 @pytest.fixture
@@ -35,7 +37,35 @@ def test_demo_calendar_progress_matches_the_demo_data(demo: None) -> None:
     by_key = {p.milestone.key: p for p in calendar_progress(regenboog, year)}
     # groep 8: 29 pupils, no advice yet in the autumn
     assert (by_key["provisional_advice"].done, by_key["provisional_advice"].total) == (0, 29)
-    assert calendar_progress(regenboog, year)[0].milestone.title == ("Voorlopig schooladvies")
+    # the feedback and the aftercare are the secondary school's, for the pupils who arrived
+    # there this year: nothing to count at the primary school
+    assert by_key["feedback"].total == 0
+    assert by_key["aftercare"].total == 0
+    by_key = {p.milestone.key: p for p in calendar_progress(college, year)}
+    arrived = Transition.objects.filter(to_school=college, school_year=year, kind="po_vo").count()
+    assert arrived > 0
+    assert by_key["feedback"].total == arrived
+    assert by_key["aftercare"].total == arrived
+
+
+@pytest.mark.django_db
+def test_feedback_and_aftercare_fall_due_after_the_pupil_started(world: World) -> None:
+    year = current_school_year()
+    arriving = pupil_services.transition_create(
+        pupil=world.classmate,
+        kind="po_vo",
+        from_school=world.other_school,
+        to_school=world.school,
+        school_year=year + 1,
+    )
+    due = {s.key: s.due_date for s in TransitionStep.objects.filter(transition=arriving)}
+    start = dt.date(year + 1, 8, 1)
+    assert due["feedback_sent"] is not None
+    assert due["feedback_sent"] > start
+    assert due["aftercare"] is not None
+    assert due["aftercare"] > start
+    assert due["advice_given"] is not None
+    assert due["advice_given"] < start
 
 
 @pytest.mark.django_db

@@ -85,6 +85,16 @@ MILESTONES: tuple[MilestoneDefault, ...] = (
         ("Aangemeld via Studielink", "Fixusdata (15 januari) gecontroleerd"),
     ),
     MilestoneDefault(
+        "aftercare",
+        "Nazorg: gesprek na zes weken",
+        10,
+        15,
+        "mentor",
+        "aftercare",
+        ("po_vo", "po_po", "vo_vo"),
+        ("Startgesprekken in week 1 gehouden", "Paspoort of OPP bijgesteld waar nodig"),
+    ),
+    MilestoneDefault(
         "feedback",
         "Terugkoppeling aan de basisschool",
         6,

@@ -16,26 +16,36 @@ from overdracht.regional_calendar.defaults import MILESTONES
 from overdracht.regional_calendar.models import ChecklistTick, Milestone
 from overdracht.regional_calendar.services import calendar_ensure
 from overdracht.schools.models import School
+from overdracht.steps.catalogue import AFTER_ARRIVAL_STEPS
 from overdracht.steps.models import TransitionStep
 
 
 def due_dates(transitions: list[Transition]) -> dict[tuple[int, str], dt.date]:
     """{(transition id, step key): the date of the step's milestone}: the calendar of the
     sending school's region (the receiving school's where the sender is outside the
-    installation) for the school year before the transition. Where several milestones name
-    one step (provisional and final advice), the last one counts."""
+    installation) for the school year before the transition; for the steps after arrival
+    (aftercare, feedback) the receiving school's calendar of the transition's own school
+    year. Where several milestones name one step (provisional and final advice), the last
+    one counts."""
     calendars: dict[tuple[int, int], list[tuple[dt.date, str, list[str]]]] = {}
     due: dict[tuple[int, str], dt.date] = {}
-    for transition in transitions:
-        school = transition.from_school or transition.to_school
-        if school is None:
-            continue
-        year = transition.school_year - 1
+
+    def rows(school: School, year: int) -> list[tuple[dt.date, str, list[str]]]:
         if (school.region_id, year) not in calendars:
             calendars[school.region_id, year] = _calendar_rows(school, year)
-        for date, step_key, kinds in calendars[school.region_id, year]:
-            if transition.kind in kinds:
-                due[transition.pk, step_key] = date
+        return calendars[school.region_id, year]
+
+    for transition in transitions:
+        school = transition.from_school or transition.to_school
+        if school is not None:
+            for date, step_key, kinds in rows(school, transition.school_year - 1):
+                if transition.kind in kinds and step_key not in AFTER_ARRIVAL_STEPS:
+                    due[transition.pk, step_key] = date
+        receiving = transition.to_school
+        if receiving is not None:
+            for date, step_key, kinds in rows(receiving, transition.school_year):
+                if transition.kind in kinds and step_key in AFTER_ARRIVAL_STEPS:
+                    due[transition.pk, step_key] = date
     return due
 
 
@@ -66,18 +76,22 @@ def calendar_progress(
 ) -> list[MilestoneProgress]:
     """Per milestone (or per milestone `only` keeps: the others are not counted): of the
     school's pupils making that kind of transition in the coming school year (leaving from
-    this school), how many have done the milestone's step."""
+    this school), how many have done the milestone's step; for the steps after arrival
+    (aftercare, feedback), of the pupils who arrived at this school this school year."""
     milestones = calendar_ensure(school.region, school_year)
     result = []
     for milestone in milestones:
         if only is not None and not only(milestone):
             continue
+        if milestone.step_key in AFTER_ARRIVAL_STEPS:
+            whose = Q(transition__to_school=school, transition__school_year=school_year)
+        else:
+            whose = Q(transition__from_school=school, transition__school_year=school_year + 1)
         counts = (
             TransitionStep.objects.filter(
+                whose,
                 key=milestone.step_key,
                 transition__kind__in=milestone.kinds,
-                transition__from_school=school,
-                transition__school_year=school_year + 1,
             )
             .exclude(transition__status=TransitionStatus.CANCELLED)
             .aggregate(total=Count("pk"), done=Count("pk", filter=Q(done_at__isnull=False)))

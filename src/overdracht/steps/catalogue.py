@@ -64,4 +64,8 @@ def step_label(key: str) -> str:
 # Which school of a transition does a step: the sending school, the receiving school, or
 # both (a warm handover is held together). Keys not named here belong to the receiving one.
 SENDING_STEPS = frozenset({"advice_given", "review_done", "dossier_sent"})
+# Steps the receiving school does after the pupil has started there: their milestones lie in
+# the school year of the transition, in the receiving school's region, and count the pupils
+# who arrived that year.
+AFTER_ARRIVAL_STEPS = frozenset({"aftercare", "feedback_sent"})
 SHARED_STEPS = frozenset({"warm_handover_held"})
