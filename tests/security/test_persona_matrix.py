@@ -213,6 +213,11 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "promotion:decide",
         args=[s.world.school.pk, s.world.pupil.enrolments.get(school=s.world.school).pk],
     ),
+    "feedback:give": lambda s: reverse("feedback:give", args=[s.transition.pk, "first_report"]),
+    "feedback:oso_file": lambda s: reverse("feedback:oso_file", args=[s.transition.pk]),
+    "feedback:former_pupils": lambda s: reverse(
+        "feedback:former_pupils", args=[s.world.other_school.pk]
+    ),
     "group_plans:class": lambda s: reverse("group_plans:class", args=[s.world.class_group.pk]),
     "group_plans:plan": lambda s: reverse("group_plans:plan", args=[s.group_plan.pk]),
     "mentor_handover:school": _s("mentor_handover:school"),
@@ -238,6 +243,11 @@ EXPECTED: dict[str, str] = {
     "promotion:class": "403 403 403 403 403 403 404 404 404 404 404 L",
     "promotion:decide": "403 403 403 403 403 403 404 404 404 404 404 L",
     # The mentor handover: this year's mentor and the guiding roles; anyone else 404.
+    # Feedback about Jan to his primary school (the other school): his mentor and the guiding
+    # roles give it; the other school's staff read their former pupils.
+    "feedback:give": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "feedback:oso_file": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "feedback:former_pupils": "404 404 404 404 404 404 200 404 404 404 404 L",
     # A class's group plan: whoever reads its class overview; anyone else 404.
     "group_plans:class": "200 404 200 404 200 404 404 404 404 404 404 L",
     "group_plans:plan": "200 404 200 404 200 404 404 404 404 404 404 L",

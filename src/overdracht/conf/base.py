@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "overdracht.promotion",
     "overdracht.mentor_handover",
     "overdracht.group_plans",
+    "overdracht.feedback",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

@@ -26,6 +26,7 @@ from overdracht.consent.forms import CorrectionForm, StatementForm
 from overdracht.consent.models import ConsentPurpose
 from overdracht.core import pdf
 from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
+from overdracht.feedback import selectors as feedback_selectors
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.portal.permissions import may_read_dossier
 from overdracht.portal.selectors import dossier_preview, who_looked
@@ -93,6 +94,11 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             ),
             decisions=(
                 promotion_selectors.decisions_for_family(pupil.pk)
+                if may_read_dossier(access, pupil)
+                else []
+            ),
+            feedback=(
+                feedback_selectors.feedback_for_family(pupil.pk)
                 if may_read_dossier(access, pupil)
                 else []
             ),

@@ -23,6 +23,9 @@ from overdracht.consent.selectors import (
 from overdracht.consent.services import COPY_WITHIN as ANSWER_WITHIN
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
+from overdracht.feedback.models import Moment
+from overdracht.feedback.selectors import moment_opens
+from overdracht.feedback.selectors import to_give as feedback_to_give
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.meetings.models import Agreement, HandoverMeeting
 from overdracht.mentor_handover import selectors as mentor_handovers
@@ -63,6 +66,7 @@ def worklist_of(user: User) -> Worklist:
         *_passports(user),
         *_reviews(user, schools),
         *_mentor_handovers(user),
+        *_feedback(user),
     ]
     items.sort(key=lambda r: (r.date or dt.date.max, r.text))
     return Worklist(
@@ -155,6 +159,24 @@ def _mentor_handovers(user: User) -> list[WorklistItem]:
         for r in mentor_handovers.to_read(user)
     ]
     return write + read
+
+
+def _feedback(user: User) -> list[WorklistItem]:
+    """Feedback due to the primary school about the pupils of the classes the user mentors."""
+    return [
+        WorklistItem(
+            text=_("Feedback about %(pupil)s to %(school)s (%(moment)s)")
+            % {
+                "pupil": due.transition.pupil.name,
+                "school": due.transition.from_name,
+                "moment": Moment(due.moment).label,
+            },
+            url=reverse("feedback:give", args=[due.transition.pk, due.moment]),
+            date=moment_opens(due.transition, due.moment),
+            overdue=False,
+        )
+        for due in feedback_to_give(user)
+    ]
 
 
 def _reviews(user: User, schools: list[School]) -> list[WorklistItem]:
