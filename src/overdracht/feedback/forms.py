@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from overdracht.feedback.models import PupilFeedback
+from overdracht.feedback.models import PupilFeedback, Worked
 
 
 class FeedbackForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        scale = [(n, str(n)) for n in range(1, 5)]
+        for name, choices in (
+            ("wellbeing", scale),
+            ("work_attitude", scale),
+            ("approach_worked", list(Worked.choices)),
+        ):  # a required choice has no empty option
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
+
     class Meta:
         model = PupilFeedback
         fields = [

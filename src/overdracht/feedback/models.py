@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from overdracht.pupils.models import Transition
+from overdracht.pupils.models import Level, Transition
 
 
 class Moment(models.TextChoices):
@@ -42,7 +42,7 @@ class PupilFeedback(models.Model):
     school_year = models.PositiveSmallIntegerField()
     class_name = models.CharField(_("class"), max_length=40, blank=True)
     year_group = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    level = models.CharField(_("level"), max_length=8, blank=True)
+    level = models.CharField(_("level"), max_length=8, choices=Level.choices, blank=True)
     progress = models.CharField(_("progress"), max_length=10, choices=Progress.choices, blank=True)
     position = models.CharField(
         _("position against the primary school's advice"),

@@ -188,13 +188,16 @@ class FormerPupil:
 
 def former_pupils(school: School) -> dict[int, list[FormerPupil]]:
     """The sending school's former pupils per school year of leaving (the transitions it
-    sent to schools of the installation): whether the dossier arrived and was opened, how
-    many staff read the passport, whether the warm handover and the aftercare were done,
-    and the feedback it received. Never the receiving school's dossier."""
+    sent to schools of the installation, once the pupil has started there): whether the
+    dossier arrived and was opened, how many staff read the passport, whether the warm
+    handover and the aftercare were done, and the feedback it received. Never the receiving
+    school's dossier."""
     transitions = list(
-        _arrivals(from_school=school, to_school__isnull=False).order_by(
-            "-school_year", "pupil__sort_key"
-        )
+        _arrivals(
+            from_school=school,
+            to_school__isnull=False,
+            school_year__lte=current_school_year(),  # started at the new school already
+        ).order_by("-school_year", "pupil__sort_key")
     )
     ids = [t.pk for t in transitions]
     done = set(
