@@ -213,6 +213,8 @@ URLS: dict[str, Callable[[Scene], str]] = {
         "promotion:decide",
         args=[s.world.school.pk, s.world.pupil.enrolments.get(school=s.world.school).pk],
     ),
+    "aftercare:pupil": lambda s: reverse("aftercare:pupil", args=[s.transition.pk]),
+    "aftercare:moments": _s("aftercare:moments"),
     "feedback:give": lambda s: reverse("feedback:give", args=[s.transition.pk, "first_report"]),
     "feedback:oso_file": lambda s: reverse("feedback:oso_file", args=[s.transition.pk]),
     "feedback:former_pupils": lambda s: reverse(
@@ -243,6 +245,9 @@ EXPECTED: dict[str, str] = {
     "promotion:class": "403 403 403 403 403 403 404 404 404 404 404 L",
     "promotion:decide": "403 403 403 403 403 403 404 404 404 404 404 L",
     # The mentor handover: this year's mentor and the guiding roles; anyone else 404.
+    # Jan's aftercare: his mentor and the guiding roles; the school's moments: who keeps classes.
+    "aftercare:pupil": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "aftercare:moments": "403 403 403 403 403 200 404 404 404 404 404 L",
     # Feedback about Jan to his primary school (the other school): his mentor and the guiding
     # roles give it; the other school's staff read their former pupils.
     "feedback:give": "200 404 404 404 200 404 404 404 404 404 404 L",
@@ -376,6 +381,8 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",
         "roster:upload",  # the form and earlier file names, no pupil
+        "aftercare:moments",  # the school's check-in moments, no pupil
+        "promotion:norms",  # the school's norms, no pupil
         "api_tokens:tokens",  # tokens and their scopes
         "api:openapi-json",  # the API's description
         "api:openapi-view",

@@ -98,6 +98,8 @@ class AuditAction(models.TextChoices):
     ROLLOVER_RUN = "rollover.run", _("Pupils moved into the next school year")
     ROLLOVER_UNDONE = "rollover.undone", _("Move into the next school year undone")
     GROUP_PLAN_SAVED = "group_plan.saved", _("Group plan saved")
+    CHECK_IN_RECORDED = "aftercare.check_in", _("Aftercare check-in recorded")
+    CHECK_IN_MOMENTS_SAVED = "aftercare.moments_saved", _("Aftercare check-in moments saved")
     FEEDBACK_SENT = "feedback.sent", _("Feedback sent to the sending school")
     MENTOR_HANDOVER_WRITTEN = "mentor_handover.written", _("Mentor handover written")
     MENTOR_HANDOVER_CONFIRMED = "mentor_handover.confirmed", _("Mentor handover read and confirmed")

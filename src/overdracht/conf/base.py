@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "overdracht.mentor_handover",
     "overdracht.group_plans",
     "overdracht.feedback",
+    "overdracht.aftercare",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

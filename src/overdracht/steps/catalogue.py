@@ -14,7 +14,7 @@ STEPS: dict[str, list[tuple[str, str]]] = {
         ("analysed", "Dossier geanalyseerd"),
         ("passport_shared", "Paspoort gedeeld"),
         ("warm_handover_held", "Warme overdracht gehouden"),
-        ("aftercare", "Nazorg: eerste check-in"),
+        ("aftercare", "Nazorg: gesprek na zes weken"),
         ("feedback_sent", "Terugkoppeling verstuurd"),
     ],
     "vo_mbo": [

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from overdracht.accounts.models import User
+from overdracht.aftercare.selectors import to_do as check_ins_to_do
 from overdracht.consent.selectors import (
     open_copy_requests,
     open_correction_requests,
@@ -67,6 +68,7 @@ def worklist_of(user: User) -> Worklist:
         *_reviews(user, schools),
         *_mentor_handovers(user),
         *_feedback(user),
+        *_check_ins(user),
     ]
     items.sort(key=lambda r: (r.date or dt.date.max, r.text))
     return Worklist(
@@ -159,6 +161,21 @@ def _mentor_handovers(user: User) -> list[WorklistItem]:
         for r in mentor_handovers.to_read(user)
     ]
     return write + read
+
+
+def _check_ins(user: User) -> list[WorklistItem]:
+    """Aftercare check-ins near or past their date, with the arrived pupils of the user's
+    classes (and, for the care coordinator, those who need support)."""
+    return [
+        WorklistItem(
+            text=_("Aftercare: %(moment)s with %(pupil)s")
+            % {"moment": row.moment.name, "pupil": row.transition.pupil.name},
+            url=reverse("aftercare:pupil", args=[row.transition.pk]),
+            date=row.due,
+            overdue=row.overdue,
+        )
+        for row in check_ins_to_do(user)
+    ]
 
 
 def _feedback(user: User) -> list[WorklistItem]:
