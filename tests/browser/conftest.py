@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,18 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _browser_contexts_closed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Close every browser context a journey opened when it ends: the browser's kept-alive
+    connections would otherwise keep the live server's request threads, and with them their
+    database connections, open until the session ends (PostgreSQL runs out of them)."""
+    yield
+    if "browser" in request.fixturenames:
+        browser = request.getfixturevalue("browser")
+        for context in list(browser.contexts):
+            context.close()
 
 
 def assert_accessible(page: Any) -> None:
