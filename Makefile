@@ -38,6 +38,7 @@ demo: migrate
 	@# unfinished are queued again.
 	$(MANAGE) import_batches_resume
 	$(MANAGE) roster_imports_resume
+	$(MANAGE) rollovers_resume
 	$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
 	  $(MANAGE) demo_login_service --port $(SSO_PORT) & login=$$!; \
 	  trap 'kill $$worker $$login 2>/dev/null' EXIT INT TERM; \

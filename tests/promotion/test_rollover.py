@@ -360,3 +360,22 @@ def test_queries_per_class_do_not_grow_with_the_class(world: World) -> None:
             rollovers._class_move(rollover, klass)
         counted.append(len(queries.captured_queries))
     assert counted[1] == counted[2], counted
+
+
+@pytest.mark.django_db
+def test_a_rollover_a_stopped_worker_left_halfway_goes_on(
+    world: World, decided: dict[str, Pupil]
+) -> None:
+    rollover = Rollover.objects.create(
+        school=world.school,
+        from_year=YEAR,
+        state=RolloverState.RUNNING,
+        classes_total=2,
+        classes_done=1,
+        requested_by_id=world.mentor.pk,
+    )
+    assert rollovers.rollovers_resume() == [rollover.pk]  # the test backend runs it at once
+    rollover.refresh_from_db()
+    assert rollover.state == RolloverState.DONE
+    assert rollover.classes_done == 2
+    assert Enrolment.objects.filter(school_year=YEAR + 1).count() == 4

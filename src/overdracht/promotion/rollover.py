@@ -311,3 +311,18 @@ def rollover_undo(*, actor: Actor, rollover: Rollover) -> None:
             target=rollover,
             details={"records": len(records)},
         )
+
+
+def rollovers_resume() -> list[int]:
+    """After the worker stopped halfway: a rollover that was running goes on from where it
+    was (the classes moved already are found moved and left as they are); run when the
+    worker starts (`manage.py rollovers_resume`, part of `manage.py serve`)."""
+    stalled = list(
+        Rollover.objects.filter(state=RolloverState.RUNNING).values_list("pk", flat=True)
+    )
+    Rollover.objects.filter(pk__in=stalled).update(state=RolloverState.QUEUED, classes_done=0)
+    for rollover_id in Rollover.objects.filter(state=RolloverState.QUEUED).values_list(
+        "pk", flat=True
+    ):
+        rollover_run.enqueue(rollover_id=rollover_id)
+    return stalled

@@ -45,6 +45,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("import_batches_resume")
         call_command("roster_imports_resume")
+        call_command("rollovers_resume")
         env = {
             **os.environ,
             "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
