@@ -17,6 +17,13 @@ from overdracht.demo.services import DEMO_PASSWORD
 
 CHROMIUM = Path(os.environ.get("OVERDRACHT_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parents[2] / ".cache/node/node_modules/axe-core/axe.min.js"
+# Screenshots the journeys keep (CI can collect them as test artefacts).
+ARTEFACTS = Path(
+    os.environ.get(
+        "OVERDRACHT_TEST_ARTEFACTS", Path(__file__).resolve().parents[2] / "var/test-artefacts"
+    )
+)
+ARTEFACTS.mkdir(parents=True, exist_ok=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,20 +1,30 @@
 """Journey of closing the loop, from the start page by clicking, on the demo region: the
 Waalstad mentor records the six-week check-in of a pupil from De Regenboog and writes the
 feedback for De Regenboog from My tasks; the groep 8 teacher of De Regenboog reads it on the
-former-pupils page."""
+former-pupils page; after the night's refresh the regional coordinator opens the yearly
+evaluation of the cohort, sees the advice-against-level chart and table, narrows it to the
+pupils who need support and downloads the PDF, whose text is read back."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from django.core.management import call_command
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
 from overdracht.pupils.models import Transition
-from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
+from tests.browser.conftest import (
+    ARTEFACTS,
+    CONTEXT,
+    assert_accessible,
+    log_in_with_new_second_step,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,3 +94,35 @@ def test_the_mentor_gives_feedback_and_the_primary_school_reads_it(
     row.get_by_text("na het eerste rapport").click()
     expect(row).to_contain_text("Meer oefenen met plannen.")
     assert_accessible(teacher)
+
+    call_command("evaluation_refresh")  # the night passes
+    coordinator = browser.new_context(**CONTEXT, accept_downloads=True).new_page()
+    log_in_with_new_second_step(coordinator, base, "swv@swv-waalstad.example", check_a11y=False)
+    coordinator.get_by_role(
+        "link", name=re.compile("^Jaarlijkse evaluatie van de overstappen")
+    ).click()
+    expect(coordinator.get_by_role("heading", level=1)).to_contain_text(
+        "Evaluatie van de overstappen"
+    )
+    expect(coordinator.get_by_test_id("cohort-size")).to_contain_text("90 leerlingen")
+    chart = coordinator.get_by_role("img", name=re.compile("^Staafdiagram van advies"))
+    expect(chart.first).to_be_visible()
+    table = coordinator.get_by_test_id("position-1")
+    expect(table.locator("tfoot")).to_contain_text("90")
+    expect(table.get_by_role("columnheader", name="Boven het advies")).to_be_visible()
+    expect(coordinator.get_by_test_id("feedback")).to_contain_text("niet getoond")  # one of 90
+    assert_accessible(coordinator)
+    coordinator.get_by_label(re.compile("^Leerlingen")).select_option(
+        label="Leerlingen die ondersteuning nodig hebben"
+    )
+    coordinator.get_by_role("button", name="Tonen").click()
+    expect(coordinator.get_by_test_id("too-few")).to_be_visible()  # 3 pupils: nothing shown
+    coordinator.get_by_label(re.compile("^Leerlingen")).select_option(label="Alle leerlingen")
+    coordinator.get_by_role("button", name="Tonen").click()
+    with coordinator.expect_download() as download:
+        coordinator.get_by_role("link", name="Downloaden als pdf voor het evaluatieoverleg").click()
+    text = "".join(page.extract_text() for page in PdfReader(download.value.path()).pages)
+    assert "Evaluatie van de overstappen in" in text
+    assert "Advies van de basisschool tegenover het niveau in leerjaar 1" in text
+    assert "90 leerlingen in dit cohort." in text
+    coordinator.screenshot(path=str(ARTEFACTS / "evaluation.png"), full_page=True)

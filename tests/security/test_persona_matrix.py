@@ -217,6 +217,12 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "aftercare:moments": _s("aftercare:moments"),
     "feedback:give": lambda s: reverse("feedback:give", args=[s.transition.pk, "first_report"]),
     "feedback:oso_file": lambda s: reverse("feedback:oso_file", args=[s.transition.pk]),
+    "analytics:region": lambda s: reverse("analytics:region", args=[s.world.school.region_id]),
+    "analytics:region_pdf": lambda s: reverse(
+        "analytics:region_pdf", args=[s.world.school.region_id]
+    ),
+    "analytics:school": lambda s: reverse("analytics:school", args=[s.world.school.pk]),
+    "analytics:school_pdf": lambda s: reverse("analytics:school_pdf", args=[s.world.school.pk]),
     "feedback:former_pupils": lambda s: reverse(
         "feedback:former_pupils", args=[s.world.other_school.pk]
     ),
@@ -253,6 +259,12 @@ EXPECTED: dict[str, str] = {
     "feedback:give": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:oso_file": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:former_pupils": "404 404 404 404 404 404 200 404 404 404 404 L",
+    # The yearly evaluation (aggregates only): the region's for its coordinator; a school's for
+    # its care coordinator, team lead and administrator.
+    "analytics:region": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "analytics:region_pdf": "404 404 404 404 404 404 404 200 404 404 404 L",
+    "analytics:school": "403 403 403 403 200 200 404 404 404 404 404 L",
+    "analytics:school_pdf": "403 403 403 403 200 200 404 404 404 404 404 L",
     # A class's group plan: whoever reads its class overview; anyone else 404.
     "group_plans:class": "200 404 200 404 200 404 404 404 404 404 404 L",
     "group_plans:plan": "200 404 200 404 200 404 404 404 404 404 404 L",
@@ -372,6 +384,10 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "worklist:feed_settings",
         "regional_calendar:calendar",
         "regional_calendar:region_milestones",
+        "analytics:region",
+        "analytics:region_pdf",
+        "analytics:school",
+        "analytics:school_pdf",
         "steps:responsibilities",
         "dossiers:packs",
         "dossiers:pack_edit",

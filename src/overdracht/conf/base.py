@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "overdracht.group_plans",
     "overdracht.feedback",
     "overdracht.aftercare",
+    "overdracht.analytics",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

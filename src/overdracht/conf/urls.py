@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("overdracht.group_plans.urls")),
     path("", include("overdracht.feedback.urls")),
     path("", include("overdracht.aftercare.urls")),
+    path("", include("overdracht.analytics.urls")),
     path("", include("overdracht.regional_calendar.urls")),
     path("", include("overdracht.roster.urls")),
     path("", include("overdracht.intake.urls")),

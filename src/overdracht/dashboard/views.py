@@ -44,6 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "has_mentor_handovers": Perm.VIEW_TRANSITIONS in perms.get(sid, set())
                 and not school.is_primary,
                 "has_former_pupils": Perm.VIEW_TRANSITIONS in perms.get(sid, set()),
+                "can_evaluate": Perm.EVALUATION in perms.get(sid, set()),
                 "can_register": Perm.IMPORT_DOSSIERS in perms.get(sid, set())
                 and not school.is_primary,
                 "can_edit_details": Perm.MANAGE_SCHOOL_DETAILS in perms.get(sid, set()),

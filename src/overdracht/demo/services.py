@@ -18,9 +18,11 @@ from stdnum.nl import bsn as bsn_check
 from stdnum.nl import onderwijsnummer as onr_check
 
 from overdracht.accounts.models import User
+from overdracht.analytics.refresh import cohort_refresh, cohorts_to_refresh
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
 from overdracht.demo.end_of_year import end_of_year_ready
+from overdracht.demo.history import cohort_history
 from overdracht.demo.leaving import brugklas_dossiers_arrived, groep8_at_every_stage
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
 from overdracht.oso.generator import dossier_xml
@@ -467,12 +469,10 @@ def demo_region_load() -> DemoResult:
     )
 
     # Every transition got its steps when it was made: the brugklassers' PO->VO steps are
-    # done, but for the ones the product itself marks when their facts are there (a dossier
-    # received, an analysis, a passport: the demo's activity below makes those); of the vmbo
-    # pupils, the five registered at the ROC have done "registered".
-    TransitionStep.objects.filter(transition__status="completed").exclude(
-        key__in=("received", "analysed", "passport_shared")
-    ).update(done_at=dt.date(year, 7, 1))
+    # done as they went (`history`), but for the ones the product itself marks when their
+    # facts are there (a dossier received, an analysis, a passport: the demo's activity below
+    # makes those); of the vmbo pupils, the five registered at the ROC have done "registered".
+    cohort_history(year)
     TransitionStep.objects.filter(transition__to_school=roc, key="registered").update(
         done_at=dt.date(year, 11, 15)
     )
@@ -489,6 +489,8 @@ def demo_region_load() -> DemoResult:
     end_of_year_ready(year, older)
     groep8_at_every_stage(year, groep8_pupils[po_schools[0].pk], po_schools[0])
     former_pupils(year)
+    for cohort in cohorts_to_refresh():
+        cohort_refresh(cohort)  # the evaluation's figures, as the nightly job would have made
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)
 
 

@@ -55,23 +55,36 @@ def position_against_advice(advice: str, level: str) -> str:
 def original_advice(transition: Transition) -> str:
     """The primary school's final advice before any reconsideration: as the sending school
     wrote it, else as the receiving school received it."""
-    sections = {
-        s.school_id: s.content
+    return original_advices([transition]).get(transition.pk, "")
+
+
+def original_advices(transitions: list[Transition]) -> dict[int, str]:
+    """{transition id: the original advice} of these transitions (one query), where known."""
+    schools = {i for t in transitions for i in (t.from_school_id, t.to_school_id) if i}
+    contents = {
+        (s.pupil_id, s.school_id): s.content
         for s in DossierSection.objects.filter(
-            pupil_id=transition.pupil_id,
+            pupil_id__in={t.pupil_id for t in transitions},
             kind=SectionKind.ADVICE,
-            school_id__in=[i for i in (transition.from_school_id, transition.to_school_id) if i],
-        )
+            school_id__in=schools,
+        ).only("pupil_id", "school_id", "content")
     }
-    for school_id in (transition.from_school_id, transition.to_school_id):
-        content = sections.get(school_id or 0) or {}
-        if content.get("final_advice"):
-            return str(content["final_advice"])
-    return ""
+    result: dict[int, str] = {}
+    for t in transitions:
+        for school_id in (t.from_school_id, t.to_school_id):
+            content = contents.get((t.pupil_id, school_id or 0)) or {}
+            if content.get("final_advice"):
+                result[t.pk] = str(content["final_advice"])
+                break
+    return result
 
 
 def moment_opens(transition: Transition, moment: str) -> dt.date:
-    start = transition.school_year
+    return opens_on(transition.school_year, moment)
+
+
+def opens_on(start: int, moment: str) -> dt.date:
+    """The date a moment opens for the pupils who started in the school year `start`."""
     return {
         Moment.FIRST_REPORT: dt.date(start, 11, 1),
         Moment.END_OF_YEAR_1: dt.date(start + 1, 6, 1),

@@ -51,6 +51,7 @@ class Perm(StrEnum):
     MANAGE_SCHOOL_DETAILS = "manage_school_details"
     MANAGE_API_TOKENS = "manage_api_tokens"
     PROMOTION = "promotion"  # promotion decisions and the rollover into next year
+    EVALUATION = "evaluation"  # the yearly evaluation of the school's transitions (aggregates)
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -64,7 +65,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.TEACHER: _BASIC,
     Role.MENTOR: _BASIC | {Perm.VIEW_TRANSITIONS, Perm.HANDOVER_MEETINGS},
     Role.TEAM_LEAD: _FULL_READ
-    | {Perm.EDIT_DOSSIER, Perm.VIEW_ALL_PASSPORTS, Perm.MANAGE_CLASSES, Perm.PROMOTION},
+    | {
+        Perm.EDIT_DOSSIER,
+        Perm.VIEW_ALL_PASSPORTS,
+        Perm.MANAGE_CLASSES,
+        Perm.PROMOTION,
+        Perm.EVALUATION,
+    },
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER
     | {
@@ -77,6 +84,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_PACKS,
         Perm.REFER_TO_CARE,
         Perm.CARE_TEAM,
+        Perm.EVALUATION,
     },
     Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
@@ -90,6 +98,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_RETENTION,
         Perm.MANAGE_SCHOOL_DETAILS,
         Perm.MANAGE_API_TOKENS,
+        Perm.EVALUATION,
     },
     Role.PARTNERSHIP_STAFF: frozenset(),
 }
