@@ -25,6 +25,13 @@ from overdracht.consent.models import (
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.sections import SectionKind
 from overdracht.dossiers.services import section_save
+from overdracht.further_education import services as further_services
+from overdracht.further_education.models import (
+    Choice,
+    Registration,
+    StartReport,
+    TransferDossier,
+)
 from overdracht.group_plans.models import GroupPlan
 from overdracht.meetings.models import Agreement, HandoverMeeting, MeetingParticipant
 from overdracht.oso.generator import dossier_xml
@@ -74,6 +81,9 @@ class Scene:
     identity_provider: IdentityProvider  # the board's login service (not reachable here)
     within_school: Transition  # Jan to his next class: the mentor handover hangs on it
     group_plan: GroupPlan  # of Jan's class, 1A
+    choice: Choice  # Jan's first choice of a programme
+    registration: Registration  # Jan registered at the other school (as the institution)
+    start_report: StartReport  # the institution reports on his start
 
 
 def scene_build(world: World) -> Scene:
@@ -202,6 +212,48 @@ def scene_build(world: World) -> Scene:
         client_secret="geheim",
         board=world.school.board,
     )
+    further = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_mbo",
+        from_school=world.school,
+        to_school=None,
+        school_year=current_school_year() + 1,
+    )
+    guide = Actor(user=world.care_coordinator)
+    choice = further_services.choice_save(
+        actor=guide,
+        pupil=world.pupil,
+        school_year=further.school_year,
+        rank=1,
+        programme="Kok",
+        level="mbo-2",
+        institution=world.other_school,
+        institution_name="",
+    )
+    registration = further_services.registration_record(
+        actor=guide,
+        transition=further,
+        institution=world.other_school,
+        institution_name="",
+        programme="Kok",
+        level="mbo-2",
+        registered_on=timezone.localdate(),
+    )
+    TransferDossier.objects.create(
+        registration=registration,
+        pupil_part={"about_me": "Ik kook graag."},
+        school_part={"advice": "Past goed."},
+        pupil_signed_at=timezone.now(),
+        guardian_signed_at=timezone.now(),
+        sent_at=timezone.now(),
+    )
+    start_report = further_services.start_report(
+        actor=Actor(user=world.other_school_user),
+        registration=registration,
+        kind="no_show",
+        reported_on=timezone.localdate(),
+        notes="",
+    )
     return Scene(
         world=world,
         transition=transition,
@@ -222,4 +274,7 @@ def scene_build(world: World) -> Scene:
         identity_provider=identity_provider,
         within_school=within_school,
         group_plan=group_plan,
+        choice=choice,
+        registration=registration,
+        start_report=start_report,
     )

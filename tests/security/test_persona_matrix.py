@@ -223,6 +223,55 @@ URLS: dict[str, Callable[[Scene], str]] = {
     ),
     "analytics:school": lambda s: reverse("analytics:school", args=[s.world.school.pk]),
     "analytics:school_pdf": lambda s: reverse("analytics:school_pdf", args=[s.world.school.pk]),
+    "careers:dossier": lambda s: reverse("careers:dossier", args=[s.world.pupil.pk]),
+    "careers:reflection": lambda s: reverse("careers:reflection", args=[s.world.pupil.pk]),
+    "careers:activity_add": lambda s: reverse("careers:activity_add", args=[s.world.pupil.pk]),
+    "careers:comment": lambda s: reverse("careers:comment", args=[s.world.pupil.pk]),
+    "careers:conversation": lambda s: reverse("careers:conversation", args=[s.world.pupil.pk]),
+    "further_education:overview": lambda s: reverse(
+        "further_education:overview", args=[s.world.school.pk]
+    ),
+    "further_education:pupil": lambda s: reverse(
+        "further_education:pupil", args=[s.world.pupil.pk]
+    ),
+    "further_education:choice": lambda s: reverse(
+        "further_education:choice", args=[s.world.pupil.pk]
+    ),
+    "further_education:register": lambda s: reverse(
+        "further_education:register", args=[s.world.pupil.pk]
+    ),
+    "further_education:skills": lambda s: reverse("further_education:skills", args=[s.choice.pk]),
+    "further_education:aftercare": lambda s: reverse(
+        "further_education:aftercare", args=[s.registration.pk]
+    ),
+    "further_education:report": lambda s: reverse(
+        "further_education:report", args=[s.start_report.pk]
+    ),
+    "further_education:dossier": lambda s: reverse(
+        "further_education:dossier", args=[s.registration.pk]
+    ),
+    "further_education:pupil_part": lambda s: reverse(
+        "further_education:pupil_part", args=[s.registration.pk]
+    ),
+    "further_education:sign": lambda s: reverse("further_education:sign", args=[s.registration.pk]),
+    "further_education:school_part": lambda s: reverse(
+        "further_education:school_part", args=[s.registration.pk]
+    ),
+    "further_education:dossier_pdf": lambda s: reverse(
+        "further_education:dossier_pdf", args=[s.registration.pk]
+    ),
+    "further_education:incoming": lambda s: reverse(
+        "further_education:incoming", args=[s.world.other_school.pk]
+    ),
+    "further_education:registration": lambda s: reverse(
+        "further_education:registration", args=[s.registration.pk]
+    ),
+    "further_education:received": lambda s: reverse(
+        "further_education:received", args=[s.registration.pk]
+    ),
+    "further_education:handover_plan": lambda s: reverse(
+        "further_education:handover_plan", args=[s.registration.pk]
+    ),
     "feedback:former_pupils": lambda s: reverse(
         "feedback:former_pupils", args=[s.world.other_school.pk]
     ),
@@ -259,6 +308,32 @@ EXPECTED: dict[str, str] = {
     "feedback:give": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:oso_file": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:former_pupils": "404 404 404 404 404 404 200 404 404 404 404 L",
+    # The career dossier is Jan's: his mentor and the guiding roles read and comment, his
+    # parents read, only he writes; any other staff 404 (a teacher of the school included).
+    "careers:dossier": "200 404 404 404 200 404 404 404 200 404 404 L",
+    "careers:reflection": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "careers:activity_add": "403 404 404 404 403 404 404 404 403 404 404 L",
+    "careers:comment": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "careers:conversation": "405 405 405 405 405 405 405 405 405 405 405 L",
+    # On the way to further education: the decaan's overview (the guiding roles), Jan's side
+    # as his career dossier; the institution (here the other school) sees his registration,
+    # and the transfer dossier once sent.
+    "further_education:overview": "403 403 403 403 200 403 404 404 404 404 404 L",
+    "further_education:pupil": "200 404 404 404 200 404 404 404 200 404 404 L",
+    "further_education:choice": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:register": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:skills": "200 404 404 404 200 404 404 404 200 404 404 L",
+    "further_education:aftercare": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:report": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "further_education:dossier": "200 404 404 404 200 404 404 404 200 404 404 L",
+    "further_education:pupil_part": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:sign": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:school_part": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:dossier_pdf": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "further_education:incoming": "404 404 404 404 404 404 200 404 404 404 404 L",
+    "further_education:registration": "404 404 404 404 404 404 200 404 404 404 404 L",
+    "further_education:received": "404 404 404 404 404 404 200 404 404 404 404 L",
+    "further_education:handover_plan": "404 404 404 404 404 404 200 404 404 404 404 L",
     # The yearly evaluation (aggregates only): the region's for its coordinator; a school's for
     # its care coordinator, team lead and administrator.
     "analytics:region": "404 404 404 404 404 404 404 200 404 404 404 L",

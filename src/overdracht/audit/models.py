@@ -101,6 +101,12 @@ class AuditAction(models.TextChoices):
     CHECK_IN_RECORDED = "aftercare.check_in", _("Aftercare check-in recorded")
     CHECK_IN_MOMENTS_SAVED = "aftercare.moments_saved", _("Aftercare check-in moments saved")
     FEEDBACK_SENT = "feedback.sent", _("Feedback sent to the sending school")
+    CAREER_WRITTEN = "careers.written", _("Career dossier written")
+    CAREER_COMMENTED = "careers.commented", _("Career dossier commented on")
+    REGISTRATION_SAVED = "further.registration", _("Registration for further education saved")
+    TRANSFER_SIGNED = "further.signed", _("Transfer dossier signed off")
+    TRANSFER_SENT = "further.sent", _("Transfer dossier sent")
+    START_REPORTED = "further.start_reported", _("Start at the new school reported")
     MENTOR_HANDOVER_WRITTEN = "mentor_handover.written", _("Mentor handover written")
     MENTOR_HANDOVER_CONFIRMED = "mentor_handover.confirmed", _("Mentor handover read and confirmed")
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "overdracht.feedback",
     "overdracht.aftercare",
     "overdracht.analytics",
+    "overdracht.careers",
+    "overdracht.further_education",
     "overdracht.intake",
     "overdracht.worklist",
     "overdracht.operations",

@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("overdracht.feedback.urls")),
     path("", include("overdracht.aftercare.urls")),
     path("", include("overdracht.analytics.urls")),
+    path("", include("overdracht.careers.urls")),
+    path("", include("overdracht.further_education.urls")),
     path("", include("overdracht.regional_calendar.urls")),
     path("", include("overdracht.roster.urls")),
     path("", include("overdracht.intake.urls")),

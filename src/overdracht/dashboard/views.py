@@ -45,6 +45,10 @@ def home(request: HttpRequest) -> HttpResponse:
                 and not school.is_primary,
                 "has_former_pupils": Perm.VIEW_TRANSITIONS in perms.get(sid, set()),
                 "can_evaluate": Perm.EVALUATION in perms.get(sid, set()),
+                "can_guide_careers": Perm.CAREER_GUIDANCE in perms.get(sid, set())
+                and school.kind in ("VO", "VSO"),
+                "has_incoming_registrations": Perm.INTAKE in perms.get(sid, set())
+                and school.kind in ("MBO", "HO"),
                 "can_register": Perm.IMPORT_DOSSIERS in perms.get(sid, set())
                 and not school.is_primary,
                 "can_edit_details": Perm.MANAGE_SCHOOL_DETAILS in perms.get(sid, set()),

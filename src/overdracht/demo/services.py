@@ -22,6 +22,7 @@ from overdracht.analytics.refresh import cohort_refresh, cohorts_to_refresh
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
 from overdracht.demo.end_of_year import end_of_year_ready
+from overdracht.demo.further import further_education_in_progress
 from overdracht.demo.history import cohort_history
 from overdracht.demo.leaving import brugklas_dossiers_arrived, groep8_at_every_stage
 from overdracht.demo.names import CALL_NAMES, EXTRA_GIVEN, STAFF_NAMES, SURNAMES
@@ -42,7 +43,6 @@ from overdracht.schools.services import (
     class_group_teacher_add,
     membership_grant,
 )
-from overdracht.steps.models import TransitionStep
 
 REGION_NAME = "Regio Waalstad (demo)"
 DEMO_PASSWORD = "demo-overdracht-2026"
@@ -70,6 +70,7 @@ ACCOUNTS: list[DemoAccount] = [
     DemoAccount("zorg@waalstad-college.example", "care_coordinator", "Waalstad College", True),
     DemoAccount("teamleider@waalstad-college.example", "team_lead", "Waalstad College", True),
     DemoAccount("decaan@waalstad-college.example", "career_counsellor", "Waalstad College", True),
+    DemoAccount("mentor4k@waalstad-college.example", "mentor (klas 4K)", "Waalstad College", True),
     DemoAccount("beheer@waalstad-college.example", "school_admin", "Waalstad College", True),
     DemoAccount("mentor@erasmus-lyceum.example", "mentor (klas 1H1)", "Erasmus Lyceum", True),
     DemoAccount("groep8@regenboog.example", "teacher + mentor (groep 8)", "OBS De Regenboog", True),
@@ -250,6 +251,7 @@ def demo_region_load() -> DemoResult:
     zorg = b.user("zorg@waalstad-college.example", "Fatima El Idrissi")
     teamleider = b.user("teamleider@waalstad-college.example", "Arjen Mulder")
     decaan = b.user("decaan@waalstad-college.example", "Monique de Lange")
+    mentor4k = b.user("mentor4k@waalstad-college.example", "Karim Bouzid")
     beheer = b.user("beheer@waalstad-college.example", "Ronald Vink")
     mentor_lyceum = b.user("mentor@erasmus-lyceum.example", "Hanneke Bos")
     groep8 = b.user("groep8@regenboog.example", "Karin Overbeek")
@@ -363,12 +365,12 @@ def demo_region_load() -> DemoResult:
             brugklassers.append(pupil)
 
     # -- leerjaar 4 vmbo: heading for MBO; five have registered at the ROC already ----------
-    cg4 = class_group(college, "4K", 4, year, None, noord)
+    cg4 = class_group(college, "4K", 4, year, mentor4k, noord)
     sixteen = b.pupil(
         age_on_1_oct=16, name=("Noa", "van 't", "Hof"), birth_date=dt.date(year - 16, 3, 14)
     )
     leerjaar4 = [sixteen] + [b.pupil(age_on_1_oct=15) for _ in range(19)]
-    for i, pupil in enumerate(leerjaar4):
+    for pupil in leerjaar4:
         b.guardians(pupil)
         number += 1
         pupils.enrolment_create(
@@ -382,24 +384,14 @@ def demo_region_load() -> DemoResult:
             start_date=start,
             pupil_number=str(number),
         )
-        registered = 1 <= i <= 5
         pupils.transition_create(
             pupil=pupil,
             kind="vo_mbo",
             from_school=college,
-            to_school=roc if registered else None,
+            to_school=None,
             school_year=year + 1,
-            status="in_progress" if registered else "planned",
+            status="planned",
         )
-        if registered:
-            pupils.enrolment_create(
-                pupil=pupil,
-                school=roc,
-                school_year=year + 1,
-                year_group=1,
-                level="mbo",
-                start_date=dt.date(year + 1, 9, 1),
-            )
 
     # -- havo 5: heading for higher education; one pupil is 18 -----------------------------
     cg5 = class_group(lyceum, "5H", 5, year)
@@ -473,9 +465,6 @@ def demo_region_load() -> DemoResult:
     # facts are there (a dossier received, an analysis, a passport: the demo's activity below
     # makes those); of the vmbo pupils, the five registered at the ROC have done "registered".
     cohort_history(year)
-    TransitionStep.objects.filter(transition__to_school=roc, key="registered").update(
-        done_at=dt.date(year, 11, 15)
-    )
 
     # The demo mentor's class holds the family's older child; the pupil of 16 has an account.
     Pupil.objects.filter(pk=sixteen.pk).update(
@@ -489,6 +478,7 @@ def demo_region_load() -> DemoResult:
     end_of_year_ready(year, older)
     groep8_at_every_stage(year, groep8_pupils[po_schools[0].pk], po_schools[0])
     former_pupils(year)
+    further_education_in_progress(year)
     for cohort in cohorts_to_refresh():
         cohort_refresh(cohort)  # the evaluation's figures, as the nightly job would have made
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)

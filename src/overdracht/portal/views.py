@@ -57,6 +57,10 @@ def _context(access: PupilAccess, pupil: Pupil, tab: str, **extra: object) -> di
         "access": access,
         "tab": tab,
         "may_read_dossier": may_read_dossier(access, pupil),
+        # a pupil at secondary school keeps a career dossier and prepares further education
+        "in_secondary": pupil.enrolments.filter(
+            school__kind__in=["VO", "VSO"], end_date__isnull=True
+        ).exists(),
         **extra,
     }
 

@@ -87,6 +87,8 @@ def pupil_detail(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         "transitions": page.transitions,
         "show_contacts": access.can(Perm.VIEW_PUPIL_CONTACTS),
         "show_transitions": access.can(Perm.VIEW_TRANSITIONS),
+        "can_guide_career": access.can(Perm.CAREER_GUIDANCE)
+        and any(e.school.kind in ("VO", "VSO") for e in page.enrolments),
         "can_invite": access.can(Perm.INVITE_ACCOUNTS),
         "sending": access.can(Perm.EDIT_DOSSIER)
         and any(

@@ -52,6 +52,7 @@ class Perm(StrEnum):
     MANAGE_API_TOKENS = "manage_api_tokens"
     PROMOTION = "promotion"  # promotion decisions and the rollover into next year
     EVALUATION = "evaluation"  # the yearly evaluation of the school's transitions (aggregates)
+    CAREER_GUIDANCE = "career_guidance"  # LOB, choice, registration and the transfer dossier
 
 
 _BASIC = frozenset({Perm.VIEW_SCHOOL, Perm.VIEW_PUPILS})
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_CLASSES,
         Perm.PROMOTION,
         Perm.EVALUATION,
+        Perm.CAREER_GUIDANCE,
     },
     Role.CARE_COORDINATOR: _FULL_READ
     | _COLD_HANDOVER
@@ -85,8 +87,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         Perm.REFER_TO_CARE,
         Perm.CARE_TEAM,
         Perm.EVALUATION,
+        Perm.CAREER_GUIDANCE,
     },
-    Role.CAREER_COUNSELLOR: _FULL_READ | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS},
+    Role.CAREER_COUNSELLOR: _FULL_READ
+    | {Perm.EXPORT_DOSSIERS, Perm.MANAGE_REVIEWS, Perm.CAREER_GUIDANCE, Perm.EVALUATION},
     Role.INTAKE_OFFICER: _FULL_READ | _COLD_HANDOVER | {Perm.INTAKE},
     Role.SCHOOL_ADMIN: _FULL_READ
     | {
@@ -112,6 +116,7 @@ MENTOR_OF_PUPIL_PERMISSIONS = frozenset(
         Perm.EDIT_DOSSIER,
         Perm.WRITE_PASSPORT,
         Perm.REFER_TO_CARE,
+        Perm.CAREER_GUIDANCE,
     }
 )
 

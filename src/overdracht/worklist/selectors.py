@@ -27,6 +27,7 @@ from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.feedback.models import Moment
 from overdracht.feedback.selectors import moment_opens
 from overdracht.feedback.selectors import to_give as feedback_to_give
+from overdracht.further_education.selectors import notices_for as further_notices
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.meetings.models import Agreement, HandoverMeeting
 from overdracht.mentor_handover import selectors as mentor_handovers
@@ -69,6 +70,7 @@ def worklist_of(user: User) -> Worklist:
         *_mentor_handovers(user),
         *_feedback(user),
         *_check_ins(user),
+        *_further_education(user),
     ]
     items.sort(key=lambda r: (r.date or dt.date.max, r.text))
     return Worklist(
@@ -175,6 +177,24 @@ def _check_ins(user: User) -> list[WorklistItem]:
             overdue=row.overdue,
         )
         for row in check_ins_to_do(user)
+    ]
+
+
+def _further_education(user: User) -> list[WorklistItem]:
+    """The decaan's signals (no registration near the deadline, refused or withdrawn, a
+    no-show) and, for a pupil's last mentor, the institution's report on the start."""
+    return [
+        WorklistItem(
+            text=notice.text,
+            url=reverse("further_education:report", args=[notice.report_id])
+            if notice.report_id
+            else reverse("further_education:dossier", args=[notice.registration_id])
+            if notice.registration_id
+            else reverse("further_education:pupil", args=[notice.pupil_id]),
+            date=notice.date,
+            overdue=notice.overdue,
+        )
+        for notice in further_notices(user)
     ]
 
 

@@ -1,0 +1,232 @@
+"""The secondary school's pages on the way to the vervolgopleiding: the decaan's overview,
+one pupil's choices and registrations (for the pupil, the parents and the guides), the
+skills a choice asks, and a report from the institution on the start."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from overdracht.accounts.actor import Actor
+from overdracht.accounts.selectors import authenticated_user
+from overdracht.audit.models import AuditAction
+from overdracht.audit.services import audit_record, list_viewed
+from overdracht.careers.permissions import career_access_or_404
+from overdracht.core.school_year import current_school_year
+from overdracht.further_education import selectors, services
+from overdracht.further_education.forms import (
+    AftercareForm,
+    ChoiceForm,
+    RegistrationForm,
+    SkillsForm,
+)
+from overdracht.further_education.models import Choice, StartReport
+from overdracht.further_education.permissions import (
+    may_guide,
+    pupil_side_or_404,
+    registration_or_404,
+)
+from overdracht.pupils.models import Pupil
+from overdracht.pupils.permissions import PupilAccess, pupil_read_record
+from overdracht.schools.models import ClassGroup
+from overdracht.schools.permissions import Perm, deny, school_or_404
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest, school_id: int) -> HttpResponse:
+    """The decaan's real-time overview of the pupils leaving for further education."""
+    school = school_or_404(request, school_id, Perm.CAREER_GUIDANCE)
+    classes = selectors.exam_classes(school)
+    chosen: ClassGroup | None = None
+    if request.GET.get("klass", "").isdigit():
+        chosen = next((c for c in classes if c.pk == int(request.GET["klass"])), None)
+    rows = selectors.overview(school, class_group=chosen)
+    only_signals = request.GET.get("signals") == "1"
+    shown = [r for r in rows if r.signals] if only_signals else rows
+    list_viewed(request, school_id=school.pk, name="further_education", rows=len(shown))
+    return render(
+        request,
+        "further_education/overview.html",
+        {
+            "school": school,
+            "classes": classes,
+            "chosen": chosen,
+            "rows": shown,
+            "only_signals": only_signals,
+            "totals": {
+                "pupils": len(rows),
+                "chosen": sum(1 for r in rows if r.choices),
+                "registered": sum(1 for r in rows if r.registration and r.registration.is_active),
+                "on_time": sum(1 for r in rows if r.on_time),
+                "signals": sum(1 for r in rows if r.signals),
+            },
+        },
+    )
+
+
+def _pupil_page(
+    request: HttpRequest,
+    access: PupilAccess,
+    pupil: Pupil,
+    *,
+    choice_form: ChoiceForm | None = None,
+    registration_form: RegistrationForm | None = None,
+) -> HttpResponse:
+    institutions = selectors.institutions()
+    transition = selectors.outgoing_transition(pupil.pk)
+    registrations = selectors.registrations_of(pupil.pk)
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="further_education")
+    return render(
+        request,
+        "further_education/pupil.html",
+        {
+            "pupil": pupil,
+            "transition": transition,
+            "deadline": selectors.deadline_of(transition) if transition else None,
+            "choices": selectors.choices_of(pupil.pk),
+            "registrations": registrations,
+            "may_guide": may_guide(access),
+            "is_family": not may_guide(access),
+            "choice_form": choice_form or ChoiceForm(institutions=institutions, prefix="choice"),
+            "registration_form": registration_form
+            or RegistrationForm(
+                institutions=institutions,
+                initial={"registered_on": timezone.localdate()},
+                prefix="registration",
+            ),
+            "aftercare_forms": {
+                r.pk: AftercareForm(
+                    initial={"contacted_on": timezone.localdate()}, prefix=f"aftercare-{r.pk}"
+                )
+                for r in registrations
+            },
+        },
+    )
+
+
+@login_required
+@require_GET
+def pupil(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = career_access_or_404(request, pupil_id)
+    return _pupil_page(request, access, Pupil.objects.get(pk=pupil_id))
+
+
+@login_required
+@require_POST
+def choice(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    access = career_access_or_404(request, pupil_id)
+    pupil = Pupil.objects.get(pk=pupil_id)
+    transition = selectors.outgoing_transition(pupil_id)
+    form = ChoiceForm(request.POST, institutions=selectors.institutions(), prefix="choice")
+    if not form.is_valid():
+        return _pupil_page(request, access, pupil, choice_form=form)
+    services.choice_save(
+        actor=Actor.of(request),
+        pupil=pupil,
+        school_year=transition.school_year if transition else current_school_year() + 1,
+        **form.cleaned_data,
+    )
+    messages.success(request, _("The choice is saved."))
+    return redirect("further_education:pupil", pupil_id=pupil_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def skills(request: HttpRequest, choice_id: int) -> HttpResponse:
+    found = Choice.objects.select_related("pupil").filter(pk=choice_id).first()
+    if found is None:
+        raise Http404
+    access = career_access_or_404(request, found.pupil_id)
+    current = {
+        s.skill: {"asked": s.asked, "present": s.present, "gap": s.gap, "plan": s.plan}
+        for s in found.skills.all()
+    }
+    form = SkillsForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.skills_save(actor=Actor.of(request), choice=found, rows=form.rows())
+        messages.success(request, _("The skills are saved."))
+        return redirect("further_education:pupil", pupil_id=found.pupil_id)
+    pupil_read_record(request, access, AuditAction.PUPIL_VIEWED, page="skills")
+    return render(request, "further_education/skills.html", {"choice": found, "form": form})
+
+
+@login_required
+@require_POST
+def register(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
+    """The decaan records the pupil's registration (or the pupil's own, told to the school)."""
+    access = career_access_or_404(request, pupil_id)
+    if not may_guide(access):
+        deny(request, status=403, target=f"pupil:{pupil_id}")
+    pupil = Pupil.objects.get(pk=pupil_id)
+    transition = selectors.outgoing_transition(pupil_id)
+    form = RegistrationForm(
+        request.POST, institutions=selectors.institutions(), prefix="registration"
+    )
+    if transition is None:
+        form.add_error(None, _("This pupil has no transition to further education."))
+    if not form.is_valid() or transition is None:
+        return _pupil_page(request, access, pupil, registration_form=form)
+    try:
+        services.registration_record(
+            actor=Actor.of(request), transition=transition, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _pupil_page(request, access, pupil, registration_form=form)
+    messages.success(request, _("The registration is recorded."))
+    return redirect("further_education:pupil", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def aftercare(request: HttpRequest, registration_id: int) -> HttpResponse:
+    """The secondary school's aftercare contact with the institution about a former pupil."""
+    registration = registration_or_404(request, registration_id)
+    access = pupil_side_or_404(request, registration)
+    if not may_guide(access):
+        deny(request, status=403, target=f"registration:{registration_id}")
+    form = AftercareForm(request.POST, prefix=f"aftercare-{registration.pk}")
+    if form.is_valid():
+        services.aftercare_contact_record(
+            actor=Actor.of(request), registration=registration, **form.cleaned_data
+        )
+        messages.success(request, _("The aftercare contact is recorded."))
+    else:
+        messages.error(request, _("Give the date and how it is going."))
+    return redirect("further_education:pupil", pupil_id=registration.transition.pupil_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, report_id: int) -> HttpResponse:
+    """What the institution reported on the start, for the pupil's last mentor and the
+    guides of the school the pupil left; marked seen from here."""
+    found = (
+        StartReport.objects.select_related(
+            "registration__transition__pupil", "registration__institution"
+        )
+        .filter(pk=report_id)
+        .first()
+    )
+    if found is None or not selectors.may_see_report(authenticated_user(request), found):
+        deny(request, status=404, target=f"start_report:{report_id}")
+    if request.method == "POST":
+        services.start_report_seen(actor=Actor.of(request), report=found)
+        messages.success(request, _("Marked as seen."))
+        return redirect("worklist:index")
+    audit_record(
+        AuditAction.PUPIL_VIEWED,
+        request=request,
+        subject_pupil_id=found.registration.transition.pupil_id,
+        details={"page": "start_report"},
+    )
+    return render(request, "further_education/report.html", {"report": found})
