@@ -75,6 +75,7 @@ def bench_main(
     parser = argparse.ArgumentParser()
     parser.add_argument(option, type=int, default=default)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     size = getattr(args, option.removeprefix("--"))
     if args.backend != "both":

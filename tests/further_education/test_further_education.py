@@ -284,3 +284,55 @@ def test_a_report_on_the_start_reaches_the_last_mentor_until_seen(world: World) 
     assert "Gestopt na vier weken." in mentor.get(url).content.decode()
     mentor.post(url)
     assert not any("vroegtijdig" in i.text for i in worklist_of(world.mentor).items)
+
+
+@pytest.mark.django_db
+def test_the_signal_view_shows_exactly_the_pupils_with_a_signal(world: World) -> None:
+    roc = _mbo(world)
+    numbers = (n for n in (f"99998{i:04d}" for i in range(10000)) if bsn.is_valid(n))
+    states = ["none", "registered", "not_admitted", "no_show", "report", "withdrawn_again"]
+    for n, state in enumerate(states):
+        pupil = pupil_services.pupil_create(
+            given_names="Kind",
+            call_name=f"Kind{n}",
+            surname=f"Staat{n}",
+            birth_date=dt.date(2010, 1, 1),
+            bsn=next(numbers),
+        )
+        pupil_services.enrolment_create(
+            pupil=pupil,
+            school=world.school,
+            school_year=world.class_group.school_year,
+            year_group=4,
+            class_group=world.class_group,
+            start_date=dt.date(2026, 8, 20),
+        )
+        transition = _leaving(world, pupil)
+        if state == "none":
+            continue
+        registration = _register(world, transition, roc)
+        if state in ("not_admitted", "withdrawn_again"):
+            registration.status = Status.NOT_ADMITTED if state == "not_admitted" else "withdrawn"
+            registration.save()
+        if state == "withdrawn_again":
+            _register(world, transition, roc)  # registered again: no signal
+        if state == "no_show":
+            registration.intake_outcome = "no_show"
+            registration.save()
+        if state == "report":
+            services.start_report(
+                actor=Actor(user=world.other_school_user),
+                registration=registration,
+                kind="changed",
+                reported_on=dt.date(2027, 9, 20),
+                notes="",
+            )
+    deadline = dt.date(world.class_group.school_year + 1, 4, 1)
+    for today in (deadline - dt.timedelta(days=90), deadline - dt.timedelta(days=10)):
+        everyone = selectors.overview(world.school, today=today)
+        flagged = selectors.overview(world.school, only_signals=True, today=today)
+        assert [r.pupil.pk for r in flagged] == [r.pupil.pk for r in everyone if r.signals]
+    names = {
+        r.pupil.surname for r in selectors.overview(world.school, only_signals=True, today=deadline)
+    }
+    assert names == {"Staat0", "Staat2", "Staat3", "Staat4"}

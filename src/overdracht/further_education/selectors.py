@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from overdracht.schools.models import ClassGroup, School
 from overdracht.schools.permissions import Perm, school_permissions
 
 OUTGOING_KINDS = (TransitionKind.VO_MBO, TransitionKind.VO_HO)
+STATUS_LABELS = dict(Status.choices)
 # A pupil without a registration is signalled from four weeks before the deadline.
 SIGNAL_DAYS = 28
 
@@ -49,16 +50,28 @@ class Row:
     dossier: TransferDossier | None = None
     reports: list[StartReport] = field(default_factory=list)
     signals: list[str] = field(default_factory=list)
+    # worked out once, for a list of hundreds of rows
+    deadline: dt.date = dt.date.min
+    on_time: bool | None = None
+    status: str = ""  # the registration's status in words
+    dossier_state: str = ""  # opened, sent, signed, writing or ""
 
-    @property
-    def deadline(self) -> dt.date:
-        return deadline_of(self.transition)
-
-    @property
-    def on_time(self) -> bool | None:
-        if self.registration is None:
-            return None
-        return self.registration.registered_on <= self.deadline
+    def __post_init__(self) -> None:
+        self.deadline = deadline_of(self.transition)
+        r, d = self.registration, self.dossier
+        if r is not None:
+            self.on_time = r.registered_on <= self.deadline
+            self.status = str(STATUS_LABELS[r.status])
+        if d is not None:
+            self.dossier_state = (
+                "opened"
+                if d.opened_at
+                else "sent"
+                if d.sent_at
+                else "signed"
+                if d.pupil_signed_at
+                else "writing"
+            )
 
 
 def signals_of(row: Row, today: dt.date) -> list[str]:
@@ -72,7 +85,7 @@ def signals_of(row: Row, today: dt.date) -> list[str]:
         )
     if registration is not None:
         if registration.status in (Status.NOT_ADMITTED, Status.WITHDRAWN):
-            found.append(str(registration.get_status_display()))
+            found.append(row.status)
         if registration.intake_outcome == IntakeOutcome.NO_SHOW:
             found.append(_("No-show at the intake"))
     for report in row.reports:
@@ -87,44 +100,76 @@ def _current(registrations: list[Registration]) -> Registration | None:
     return found[0] if found else None
 
 
+def _signal_candidates(today: dt.date) -> Q:
+    """Transitions that may carry a signal, as a filter the database applies: without an
+    active registration once the deadline is four weeks away (1 April for MBO, 1 May for
+    HBO/WO), a no-show at the intake, or a report on the start."""
+    active = Registration.objects.filter(transition=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+    near = Q()
+    for kind, month in ((TransitionKind.VO_MBO, 4), (TransitionKind.VO_HO, 5)):
+        # the deadline (school_year, month, 1) is within SIGNAL_DAYS of today
+        soon = today + dt.timedelta(days=SIGNAL_DAYS)
+        last_year = soon.year if soon.month >= month else soon.year - 1
+        near |= Q(kind=kind, school_year__lte=last_year)
+    refused = Registration.objects.filter(
+        transition=OuterRef("pk"), status__in=[Status.NOT_ADMITTED, Status.WITHDRAWN]
+    )
+    no_show = Registration.objects.filter(
+        transition=OuterRef("pk"), intake_outcome=IntakeOutcome.NO_SHOW
+    )
+    reported = StartReport.objects.filter(registration__transition=OuterRef("pk")).exclude(
+        kind=StartKind.STARTED
+    )
+    return ((near | Exists(refused)) & ~Exists(active)) | Exists(no_show) | Exists(reported)
+
+
 def overview(
-    school: School, *, class_group: ClassGroup | None = None, today: dt.date | None = None
+    school: School,
+    *,
+    class_group: ClassGroup | None = None,
+    only_signals: bool = False,
+    today: dt.date | None = None,
 ) -> list[Row]:
-    """The school's pupils with a transition to further education: who has chosen, who has
-    registered (on time), the intake, the transfer dossier, the first weeks; signals. A fixed
-    number of queries, whatever the number of pupils."""
+    """The school's pupils with a transition to further education — of one class, or only
+    those with a signal: who has chosen, who has registered (on time), the intake, the
+    transfer dossier, the first weeks; signals. A fixed number of queries, whatever the
+    number of pupils."""
     today = today or timezone.localdate()
+    enrolments = Enrolment.objects.filter(school=school, end_date__isnull=True)
+    if class_group is not None:
+        enrolments = enrolments.filter(class_group=class_group)
+    transitions = Transition.objects.filter(
+        from_school=school, kind__in=OUTGOING_KINDS, pupil_id__in=enrolments.values("pupil_id")
+    ).exclude(status=TransitionStatus.CANCELLED)
+    if only_signals:
+        transitions = transitions.filter(_signal_candidates(today))
     transitions = (
-        Transition.objects.filter(from_school=school, kind__in=OUTGOING_KINDS)
-        .exclude(status=TransitionStatus.CANCELLED)
-        .select_related("pupil")
+        transitions.select_related("pupil")
         .prefetch_related(
             Prefetch(
                 "registrations",
                 queryset=Registration.objects.select_related("institution", "dossier")
+                .defer("guidance", "dossier__pupil_part", "dossier__school_part")
                 .prefetch_related("start_reports")
                 .order_by("-registered_on", "-pk"),
             )
         )
         .order_by("pupil__sort_key")
     )
-    enrolments = Enrolment.objects.filter(
-        school=school, pupil_id__in=transitions.values("pupil_id"), end_date__isnull=True
-    ).select_related("class_group")
-    if class_group is not None:
-        enrolments = enrolments.filter(class_group=class_group)
-    classes = {e.pupil_id: e.class_group.name if e.class_group else "" for e in enrolments}
+    found = list(transitions)
+    pupils = [t.pupil_id for t in found]
+    classes = dict(
+        enrolments.filter(pupil_id__in=pupils).values_list("pupil_id", "class_group__name")
+    )
     choices: dict[uuid.UUID, list[Choice]] = {}
-    for choice in Choice.objects.filter(pupil_id__in=list(classes)).select_related("institution"):
+    for choice in Choice.objects.filter(pupil_id__in=pupils).select_related("institution"):
         choices.setdefault(choice.pupil_id, []).append(choice)
     rows = []
-    for t in transitions:
-        if t.pupil_id not in classes:
-            continue
+    for t in found:
         registration = _current(list(t.registrations.all()))  # type: ignore[attr-defined]
         row = Row(
             pupil=t.pupil,
-            class_name=classes[t.pupil_id],
+            class_name=classes.get(t.pupil_id) or "",
             transition=t,
             choices=[c for c in choices.get(t.pupil_id, []) if c.school_year == t.school_year],
             registration=registration,
@@ -132,8 +177,52 @@ def overview(
             reports=list(registration.start_reports.all()) if registration else [],
         )
         row.signals = signals_of(row, today)
-        rows.append(row)
+        if row.signals or not only_signals:
+            rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    class_group: ClassGroup
+    pupils: int
+    chosen: int
+    registered: int  # an active registration
+
+    @property
+    def unregistered(self) -> int:
+        return self.pupils - self.registered
+
+
+def class_summaries(school: School) -> list[ClassSummary]:
+    """Per exam class: how many pupils, how many have chosen, how many registered (a few
+    light queries, whatever the number of pupils)."""
+    leaving = Transition.objects.filter(from_school=school, kind__in=OUTGOING_KINDS).exclude(
+        status=TransitionStatus.CANCELLED
+    )
+    members: dict[int, set[uuid.UUID]] = {}
+    for class_id, pupil_id in Enrolment.objects.filter(
+        school=school, end_date__isnull=True, pupil_id__in=leaving.values("pupil_id")
+    ).values_list("class_group_id", "pupil_id"):
+        if class_id:
+            members.setdefault(class_id, set()).add(pupil_id)
+    everyone = set().union(*members.values()) if members else set()
+    chosen = set(Choice.objects.filter(pupil_id__in=everyone).values_list("pupil_id", flat=True))
+    registered = set(
+        Registration.objects.filter(transition__in=leaving, status__in=ACTIVE_STATUSES).values_list(
+            "transition__pupil_id", flat=True
+        )
+    )
+    groups = ClassGroup.objects.filter(pk__in=list(members)).order_by("name")
+    return [
+        ClassSummary(
+            class_group=g,
+            pupils=len(members[g.pk]),
+            chosen=len(members[g.pk] & chosen),
+            registered=len(members[g.pk] & registered),
+        )
+        for g in groups
+    ]
 
 
 def exam_classes(school: School) -> list[ClassGroup]:
@@ -226,7 +315,7 @@ def notices_for(user: User, today: dt.date | None = None) -> list[Notice]:
     today = today or timezone.localdate()
     notices: list[Notice] = []
     for school in guided_schools(user):
-        for row in overview(school, today=today):
+        for row in overview(school, only_signals=True, today=today):
             unregistered = row.registration is None or not row.registration.is_active
             notices.extend(
                 Notice(

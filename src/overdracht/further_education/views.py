@@ -43,31 +43,30 @@ from overdracht.schools.permissions import Perm, deny, school_or_404
 @login_required
 @require_GET
 def overview(request: HttpRequest, school_id: int) -> HttpResponse:
-    """The decaan's real-time overview of the pupils leaving for further education."""
+    """The decaan's real-time overview: per class, and first the pupils with a signal."""
     school = school_or_404(request, school_id, Perm.CAREER_GUIDANCE)
-    classes = selectors.exam_classes(school)
+    summaries = selectors.class_summaries(school)
     chosen: ClassGroup | None = None
-    if request.GET.get("klass", "").isdigit():
-        chosen = next((c for c in classes if c.pk == int(request.GET["klass"])), None)
-    rows = selectors.overview(school, class_group=chosen)
-    only_signals = request.GET.get("signals") == "1"
-    shown = [r for r in rows if r.signals] if only_signals else rows
-    list_viewed(request, school_id=school.pk, name="further_education", rows=len(shown))
+    klass = request.GET.get("klass", "")
+    if klass.isdigit():
+        chosen = next((c.class_group for c in summaries if c.class_group.pk == int(klass)), None)
+    only_signals = (chosen is None and klass != "all") or request.GET.get("signals") == "1"
+    rows = selectors.overview(school, class_group=chosen, only_signals=only_signals)
+    list_viewed(request, school_id=school.pk, name="further_education", rows=len(rows))
     return render(
         request,
         "further_education/overview.html",
         {
             "school": school,
-            "classes": classes,
+            "summaries": summaries,
             "chosen": chosen,
-            "rows": shown,
+            "all_classes": klass == "all",
+            "rows": rows,
             "only_signals": only_signals,
             "totals": {
-                "pupils": len(rows),
-                "chosen": sum(1 for r in rows if r.choices),
-                "registered": sum(1 for r in rows if r.registration and r.registration.is_active),
-                "on_time": sum(1 for r in rows if r.on_time),
-                "signals": sum(1 for r in rows if r.signals),
+                "pupils": sum(c.pupils for c in summaries),
+                "chosen": sum(c.chosen for c in summaries),
+                "registered": sum(c.registered for c in summaries),
             },
         },
     )
