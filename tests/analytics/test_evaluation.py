@@ -3,6 +3,7 @@ its own; small groups not shown; the pages and the PDF for who may see them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections import Counter
 
@@ -13,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from overdracht.accounts.models import User
+from overdracht.analytics import further
 from overdracht.analytics import measures as m
 from overdracht.analytics.models import CohortFigure
 from overdracht.analytics.refresh import cohort_refresh
@@ -22,6 +24,7 @@ from overdracht.demo.services import demo_region_load
 from overdracht.dossiers.models import DossierSection, IntakeAnalysis
 from overdracht.feedback.models import PupilFeedback
 from overdracht.feedback.selectors import original_advice, position_against_advice
+from overdracht.further_education.models import Registration, TransferDossier
 from overdracht.pupils.models import Enrolment, Transition, TransitionStatus
 from overdracht.schools.models import Region, School
 from overdracht.steps.models import TransitionStep
@@ -160,3 +163,39 @@ def test_only_the_regions_coordinator_and_the_schools_guiding_roles_see_it(world
     assert client_for(world.other_school_user).get(school).status_code == 404
     assert client_for(world.partnership_user).get(school).status_code == 404
     assert client_for(world.care_coordinator).get(school, {"year": "x"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_figures_to_further_education_match_the_demo_data() -> None:
+    demo_region_load()
+    year = current_school_year() + 1  # the exam pupils start their programme next year
+    expected: Counter[tuple[str, str]] = Counter()
+    for t in Transition.objects.filter(kind__in=["vo_mbo", "vo_ho"], school_year=year):
+        registrations = list(Registration.objects.filter(transition=t).order_by("-registered_on"))
+        active = [r for r in registrations if r.status in ("registered", "offered", "enrolled")]
+        current = (active or registrations or [None])[0]
+        if current is None:
+            expected["further:registered", "none"] += 1
+            continue
+        deadline = dt.date(year, 4 if t.kind == "vo_mbo" else 5, 1)
+        expected[
+            "further:registered", "on_time" if current.registered_on <= deadline else "late"
+        ] += 1
+        expected["further:intake", current.intake_outcome or "unknown"] += 1
+        kinds = set(current.start_reports.values_list("kind", flat=True))
+        expected["further:start", next(iter(kinds)) if kinds else "unknown"] += 1
+        sent = TransferDossier.objects.filter(registration=current, sent_at__isnull=False)
+        expected["further:dossier", "sent" if sent.exists() else "not_sent"] += 1
+    found = counts_of(Filters(school_year=year), further.KIND)
+    assert found == dict(expected)
+    assert expected["further:dossier", "sent"] == 3  # the demo's dossiers at ROC Waalstad
+    region = Region.objects.get(schools__name="Waalstad College")
+    shown = evaluation(Filters(school_year=year, region=region))
+    assert shown.further is not None
+    assert shown.further_size == sum(
+        n for (m_, _), n in expected.items() if m_ == "further:registered"
+    )
+    college = School.objects.get(name="Waalstad College")
+    care = client_for(User.objects.get(email="zorg@waalstad-college.example"))
+    page = care.get(reverse("analytics:school", args=[college.pk]), {"year": year}).content
+    assert "Naar mbo, hbo en wo" in page.decode()

@@ -336,3 +336,28 @@ def test_the_signal_view_shows_exactly_the_pupils_with_a_signal(world: World) ->
         r.pupil.surname for r in selectors.overview(world.school, only_signals=True, today=deadline)
     }
     assert names == {"Staat0", "Staat2", "Staat3", "Staat4"}
+
+
+@pytest.mark.django_db
+def test_the_aftercare_contact_is_due_after_the_start_also_once_the_pupil_left(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roc = _mbo(world)
+    registration = _register(world, _leaving(world), roc)
+    TransferDossier.objects.create(registration=registration, sent_at=timezone.now())
+    start = registration.transition.school_year
+    Enrolment.objects.filter(pupil=world.pupil).update(end_date=dt.date(start, 7, 15))
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(start, 9, 1))
+    assert not any("Nazorgcontact" in i.text for i in worklist_of(world.care_coordinator).items)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(start, 10, 1))
+    texts = [i.text for i in worklist_of(world.care_coordinator).items]
+    assert f"Nazorgcontact met ROC Test over {world.pupil.name}" in texts
+    url = reverse("further_education:aftercare", args=[registration.pk])
+    assert client_for(world.other_mentor).get(url).status_code == 404
+    care = client_for(world.care_coordinator)
+    assert care.get(url).status_code == 200  # the pupil has left; the school still follows
+    form = {"contacted_on": f"{start}-10-01", "going_well": "no", "notes": "Mist lessen."}
+    assert care.post(url, form).status_code == 302
+    assert registration.aftercare_contacts.get().going_well is False
+    assert TransitionStep.objects.get(transition=registration.transition, key="aftercare").done_at
+    assert not any("Nazorgcontact" in i.text for i in worklist_of(world.care_coordinator).items)

@@ -323,7 +323,7 @@ EXPECTED: dict[str, str] = {
     "further_education:choice": "405 405 405 405 405 405 405 405 405 405 405 L",
     "further_education:register": "405 405 405 405 405 405 405 405 405 405 405 L",
     "further_education:skills": "200 404 404 404 200 404 404 404 200 404 404 L",
-    "further_education:aftercare": "405 405 405 405 405 405 405 405 405 405 405 L",
+    "further_education:aftercare": "200 404 404 404 200 404 404 404 404 404 404 L",
     "further_education:report": "200 404 404 404 200 404 404 404 404 404 404 L",
     "further_education:dossier": "200 404 404 404 200 404 404 404 200 404 404 L",
     "further_education:pupil_part": "405 405 405 405 405 405 405 405 405 405 405 L",

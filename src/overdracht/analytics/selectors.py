@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from overdracht.analytics import further
 from overdracht.analytics import measures as m
 from overdracht.analytics.models import CohortFigure, CohortRefresh
 from overdracht.analytics.suppression import (
@@ -91,6 +92,19 @@ class Table:
 
 
 @dataclass(frozen=True)
+class FurtherRow:
+    label: str
+    cells: list[tuple[str, int | None]]  # (category in words, count or None where hidden)
+    total: int | None
+
+
+@dataclass(frozen=True)
+class FurtherTable:
+    caption: str
+    rows: list[FurtherRow]
+
+
+@dataclass(frozen=True)
 class Evaluation:
     filters: Filters
     refreshed_at: dt.datetime | None
@@ -102,31 +116,35 @@ class Evaluation:
     handover: Table | None
     passports: Table | None
     feedback: Table | None
+    further_size: int  # the pupils who start further education in the cohort's year
+    further: FurtherTable | None  # None when fewer than five
 
 
-def figures_of(filters: Filters) -> QuerySet[CohortFigure]:
-    rows = CohortFigure.objects.filter(school_year=filters.school_year, kind=m.KIND)
+def figures_of(filters: Filters, kind: str = m.KIND) -> QuerySet[CohortFigure]:
+    rows = CohortFigure.objects.filter(school_year=filters.school_year, kind=kind)
     if filters.region is not None:
         rows = rows.filter(
             Q(from_school__region=filters.region) | Q(to_school__region=filters.region)
         )
     if filters.school is not None:
-        if filters.side == SENDING:
+        if kind != m.KIND:  # to further education: the secondary school sends, the MBO receives
+            rows = rows.filter(Q(from_school=filters.school) | Q(to_school=filters.school))
+        elif filters.side == SENDING:
             rows = rows.filter(from_school=filters.school)
         elif filters.side == RECEIVING:
             rows = rows.filter(to_school=filters.school)
         else:
             rows = rows.filter(Q(from_school=filters.school) | Q(to_school=filters.school))
-    if filters.group:
+    if filters.group and kind == m.KIND:
         rows = rows.filter(needs_support=filters.group == SUPPORT)
     return rows
 
 
-def counts_of(filters: Filters) -> dict[tuple[str, str], int]:
+def counts_of(filters: Filters, kind: str = m.KIND) -> dict[tuple[str, str], int]:
     """{(measure, category): count} summed over the filters' schools and group (one query)."""
     return {
         (measure, category): int(n)
-        for measure, category, n in figures_of(filters)
+        for measure, category, n in figures_of(filters, kind)
         .values("measure", "category")
         .annotate(n=Sum("count"))
         .values_list("measure", "category", "n")
@@ -136,9 +154,9 @@ def counts_of(filters: Filters) -> dict[tuple[str, str], int]:
 def cohorts() -> list[int]:
     """The cohorts with figures, newest first."""
     return list(
-        CohortRefresh.objects.filter(kind=m.KIND)
-        .order_by("-school_year")
+        CohortRefresh.objects.order_by("-school_year")
         .values_list("school_year", flat=True)
+        .distinct()
     )
 
 
@@ -148,6 +166,10 @@ def evaluation(filters: Filters) -> Evaluation:
     size = sum(n for (measure, _c), n in counts.items() if measure == m.ADVICE_POSITION_1)
     shown = size >= 5
     has_year_3 = any(measure == m.ADVICE_POSITION_3 for measure, _c in counts)
+    further_counts = counts_of(filters, further.KIND)
+    further_size = sum(
+        n for (measure, _c), n in further_counts.items() if measure == further.REGISTERED
+    )
     return Evaluation(
         filters=filters,
         refreshed_at=refresh.refreshed_at if refresh else None,
@@ -161,6 +183,8 @@ def evaluation(filters: Filters) -> Evaluation:
         handover=_handover(counts) if shown else None,
         passports=_passports(counts) if shown else None,
         feedback=_feedback(counts) if shown else None,
+        further_size=further_size,
+        further=_further(further_counts) if further_size >= 5 else None,
     )
 
 
@@ -268,6 +292,44 @@ def _feedback(counts: dict[tuple[str, str], int]) -> Table:
         rows=rows,
         share_label=_("Given, of the moments that have come"),
     )
+
+
+FURTHER_LABELS = {
+    "on_time": gettext_lazy("On time"),
+    "late": gettext_lazy("After the deadline"),
+    "none": gettext_lazy("Not registered"),
+    "attended": gettext_lazy("Attended"),
+    "no_show": gettext_lazy("Did not show up"),
+    "unknown": gettext_lazy("Not known"),
+    "first_year": gettext_lazy("Completed the first year"),
+    "started": gettext_lazy("Started well"),
+    "changed": gettext_lazy("Changed programme"),
+    "dropped_out": gettext_lazy("Dropped out"),
+    "sent": gettext_lazy("Sent"),
+    "not_sent": gettext_lazy("Not sent"),
+}
+
+
+def _further(counts: dict[tuple[str, str], int]) -> FurtherTable:
+    """One row per measure, each with its own categories (a table of label/value pairs)."""
+    rows = []
+    for label, measure, categories in (
+        (_("Registered before the deadline"), further.REGISTERED, further.REGISTERED_CATEGORIES),
+        (_("The intake"), further.INTAKE, further.INTAKE_CATEGORIES),
+        (_("The start and the first year"), further.START, further.START_CATEGORIES),
+        (_("Transfer dossier sent"), further.DOSSIER, further.DOSSIER_CATEGORIES),
+    ):
+        row = _row(label, [counts.get((measure, c), 0) for c in categories])
+        rows.append(
+            FurtherRow(
+                label=row.label,
+                cells=[
+                    (str(FURTHER_LABELS[c]), v) for c, v in zip(categories, row.cells, strict=True)
+                ],
+                total=row.total,
+            )
+        )
+    return FurtherTable(caption=_("To MBO, HBO and WO"), rows=rows)
 
 
 def schools_in(region: Region) -> list[School]:

@@ -18,6 +18,7 @@ from stdnum.nl import bsn as bsn_check
 from stdnum.nl import onderwijsnummer as onr_check
 
 from overdracht.accounts.models import User
+from overdracht.analytics.further import further_cohorts, further_refresh
 from overdracht.analytics.refresh import cohort_refresh, cohorts_to_refresh
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.activity import former_pupils, school_year_in_progress
@@ -479,8 +480,11 @@ def demo_region_load() -> DemoResult:
     groep8_at_every_stage(year, groep8_pupils[po_schools[0].pk], po_schools[0])
     former_pupils(year)
     further_education_in_progress(year)
+    # the evaluation's figures, as the nightly job would have made them
     for cohort in cohorts_to_refresh():
-        cohort_refresh(cohort)  # the evaluation's figures, as the nightly job would have made
+        cohort_refresh(cohort)
+    for cohort in further_cohorts(year):
+        further_refresh(cohort)
     return DemoResult(created=True, accounts=ACCOUNTS, pupils=b.pupil_count)
 
 

@@ -187,10 +187,11 @@ class StartKind(models.TextChoices):
     DROPPED_OUT = "dropped_out", _("Dropped out early")
     CHANGED = "changed", _("Changed programme")
     STARTED = "started", _("Started well")
+    FIRST_YEAR = "first_year", _("Completed the first year")
 
 
 class StartReport(models.Model):
-    """What the institution reports back in the first weeks."""
+    """What the institution reports back: the start in the first weeks, and the first year."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="start_reports"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from overdracht.accounts.models import User
-from overdracht.core.school_year import current_school_year
+from overdracht.core.school_year import current_school_year, school_year_of
 from overdracht.further_education.models import (
     ACTIVE_STATUSES,
     Choice,
@@ -89,7 +89,7 @@ def signals_of(row: Row, today: dt.date) -> list[str]:
         if registration.intake_outcome == IntakeOutcome.NO_SHOW:
             found.append(_("No-show at the intake"))
     for report in row.reports:
-        if report.kind != StartKind.STARTED:
+        if report.kind not in (StartKind.STARTED, StartKind.FIRST_YEAR):
             found.append(str(report.get_kind_display()))
     return found
 
@@ -118,7 +118,7 @@ def _signal_candidates(today: dt.date) -> Q:
         transition=OuterRef("pk"), intake_outcome=IntakeOutcome.NO_SHOW
     )
     reported = StartReport.objects.filter(registration__transition=OuterRef("pk")).exclude(
-        kind=StartKind.STARTED
+        kind__in=[StartKind.STARTED, StartKind.FIRST_YEAR]
     )
     return ((near | Exists(refused)) & ~Exists(active)) | Exists(no_show) | Exists(reported)
 
@@ -306,6 +306,7 @@ class Notice:
     overdue: bool
     report_id: int | None = None  # a report on the start, for the pupil's last mentor
     registration_id: int | None = None  # a transfer dossier waiting for the school's part
+    aftercare_id: int | None = None  # a registration waiting for the aftercare contact
 
 
 def notices_for(user: User, today: dt.date | None = None) -> list[Notice]:
@@ -327,9 +328,10 @@ def notices_for(user: User, today: dt.date | None = None) -> list[Notice]:
                 for signal in row.signals
             )
     notices.extend(_dossiers_to_send(user))
+    notices.extend(aftercare_due(user, today))
     reports = list(
         StartReport.objects.filter(seen_at__isnull=True)
-        .exclude(kind=StartKind.STARTED)
+        .exclude(kind__in=[StartKind.STARTED, StartKind.FIRST_YEAR])
         .select_related("registration__transition__pupil", "registration__institution")
     )
     mentors = last_mentors([r.registration.transition.pupil_id for r in reports])
@@ -388,9 +390,45 @@ def _dossiers_to_send(user: User) -> list[Notice]:
 
 
 def may_see_report(user: User, report: StartReport) -> bool:
-    """The pupil's last mentor, and the guiding roles of the school the pupil left."""
-    pupil_id = report.registration.transition.pupil_id
+    return follows_up(user, report.registration)
+
+
+def follows_up(user: User, registration: Registration) -> bool:
+    """Who follows a former pupil at the new institution, also once the pupil has left:
+    the pupil's last mentor and the guiding roles of the school the pupil left."""
+    pupil_id = registration.transition.pupil_id
     if user.pk in last_mentors([pupil_id]).get(pupil_id, set()):
         return True
-    from_school = report.registration.transition.from_school_id
+    from_school = registration.transition.from_school_id
     return Perm.CAREER_GUIDANCE in school_permissions(user).get(from_school or 0, set())
+
+
+# The secondary school's aftercare contact is due from this day of the start year.
+AFTERCARE_FROM = (9, 15)
+
+
+def aftercare_due(user: User, today: dt.date) -> list[Notice]:
+    """Former pupils who started at an institution this school year and whose dossier went
+    there, without an aftercare contact yet: for the guiding roles of the school they left."""
+    year = school_year_of(today)
+    if (today.month, today.day) < AFTERCARE_FROM and today.month >= 8:
+        return []
+    guided = [s.pk for s in guided_schools(user)]
+    waiting = Registration.objects.filter(
+        transition__from_school_id__in=guided,
+        transition__school_year=year,
+        status__in=ACTIVE_STATUSES,
+        dossier__sent_at__isnull=False,
+        aftercare_contacts__isnull=True,
+    ).select_related("transition__pupil", "institution")
+    return [
+        Notice(
+            text=_("Aftercare contact with %(institution)s about %(pupil)s")
+            % {"institution": r.institution_label, "pupil": r.transition.pupil.name},
+            pupil_id=r.transition.pupil_id,
+            date=dt.date(year, *AFTERCARE_FROM),
+            overdue=today > dt.date(year, 10, 15),
+            aftercare_id=r.pk,
+        )
+        for r in waiting
+    ]

@@ -31,7 +31,6 @@ from overdracht.further_education.forms import (
 from overdracht.further_education.models import Choice, StartReport
 from overdracht.further_education.permissions import (
     may_guide,
-    pupil_side_or_404,
     registration_or_404,
 )
 from overdracht.pupils.models import Pupil
@@ -102,12 +101,6 @@ def _pupil_page(
                 initial={"registered_on": timezone.localdate()},
                 prefix="registration",
             ),
-            "aftercare_forms": {
-                r.pk: AftercareForm(
-                    initial={"contacted_on": timezone.localdate()}, prefix=f"aftercare-{r.pk}"
-                )
-                for r in registrations
-            },
         },
     )
 
@@ -186,22 +179,37 @@ def register(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def aftercare(request: HttpRequest, registration_id: int) -> HttpResponse:
-    """The secondary school's aftercare contact with the institution about a former pupil."""
+    """The secondary school's aftercare contact with the institution about a former pupil:
+    for the pupil's last mentor and the guiding roles of the school, also after the pupil
+    has left it."""
     registration = registration_or_404(request, registration_id)
-    access = pupil_side_or_404(request, registration)
-    if not may_guide(access):
-        deny(request, status=403, target=f"registration:{registration_id}")
-    form = AftercareForm(request.POST, prefix=f"aftercare-{registration.pk}")
-    if form.is_valid():
+    if not selectors.follows_up(authenticated_user(request), registration):
+        deny(request, status=404, target=f"registration:{registration_id}")
+    form = AftercareForm(request.POST or None, initial={"contacted_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
         services.aftercare_contact_record(
             actor=Actor.of(request), registration=registration, **form.cleaned_data
         )
         messages.success(request, _("The aftercare contact is recorded."))
-    else:
-        messages.error(request, _("Give the date and how it is going."))
-    return redirect("further_education:pupil", pupil_id=registration.transition.pupil_id)
+        return redirect("worklist:index")
+    audit_record(
+        AuditAction.PUPIL_VIEWED,
+        request=request,
+        subject_pupil_id=registration.transition.pupil_id,
+        details={"page": "further_aftercare"},
+    )
+    return render(
+        request,
+        "further_education/aftercare.html",
+        {
+            "registration": registration,
+            "form": form,
+            "contacts": list(registration.aftercare_contacts.all()),
+            "reports": list(registration.start_reports.all()),
+        },
+    )
 
 
 @login_required

@@ -188,6 +188,8 @@ def _further_education(user: User) -> list[WorklistItem]:
             text=notice.text,
             url=reverse("further_education:report", args=[notice.report_id])
             if notice.report_id
+            else reverse("further_education:aftercare", args=[notice.aftercare_id])
+            if notice.aftercare_id
             else reverse("further_education:dossier", args=[notice.registration_id])
             if notice.registration_id
             else reverse("further_education:pupil", args=[notice.pupil_id]),

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from overdracht.analytics.further import further_cohorts, further_refresh
 from overdracht.analytics.refresh import cohort_refresh, cohorts_to_refresh
+from overdracht.core.school_year import current_school_year
 
 
 class Command(BaseCommand):
@@ -21,3 +23,6 @@ class Command(BaseCommand):
         for year in options["year"] or cohorts_to_refresh():
             n = cohort_refresh(year)
             self.stdout.write(f"cohort {year}: {n} transitions")
+        for year in options["year"] or further_cohorts(current_school_year()):
+            n = further_refresh(year)
+            self.stdout.write(f"to further education {year}: {n} transitions")
