@@ -78,6 +78,7 @@ def run_backend(backend: str, requests: int) -> None:
                 )
                 DossierSection.objects.create(
                     pupil=pupil,
+                    school=school,
                     kind="language_maths",
                     content={"maths": "1F", "reading": "2F"},
                     updated_by_id=teacher.pk,

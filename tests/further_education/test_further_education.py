@@ -361,3 +361,37 @@ def test_the_aftercare_contact_is_due_after_the_start_also_once_the_pupil_left(
     assert registration.aftercare_contacts.get().going_well is False
     assert TransitionStep.objects.get(transition=registration.transition, key="aftercare").done_at
     assert not any("Nazorgcontact" in i.text for i in worklist_of(world.care_coordinator).items)
+
+
+@pytest.mark.django_db
+def test_the_decaan_keeps_a_registration_outside_the_installation_up_to_date(
+    world: World,
+) -> None:
+    transition = pupil_services.transition_create(
+        pupil=world.pupil,
+        kind="vo_ho",
+        from_school=world.school,
+        to_school=None,
+        school_year=world.class_group.school_year + 1,
+    )
+    registration = services.registration_record(
+        actor=Actor(user=world.care_coordinator),
+        transition=transition,
+        institution=None,
+        institution_name="Hogeschool Elders",
+        programme="Verpleegkunde",
+        level="hbo",
+        registered_on=dt.date(transition.school_year, 4, 20),
+    )
+    assert selectors.deadline_of(transition) == dt.date(transition.school_year, 5, 1)
+    url = reverse("further_education:registration_update", args=[registration.pk])
+    form = {
+        f"update-{registration.pk}-status": "enrolled",
+        f"update-{registration.pk}-status_on": f"{transition.school_year}-06-01",
+        f"update-{registration.pk}-study_check_done": "on",
+    }
+    assert client_for(world.colleague).post(url, form).status_code == 404
+    assert client_for(world.care_coordinator).post(url, form).status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "enrolled"
+    assert registration.study_check_done is True

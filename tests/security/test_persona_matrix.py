@@ -244,6 +244,9 @@ URLS: dict[str, Callable[[Scene], str]] = {
     "further_education:aftercare": lambda s: reverse(
         "further_education:aftercare", args=[s.registration.pk]
     ),
+    "further_education:registration_update": lambda s: reverse(
+        "further_education:registration_update", args=[s.registration.pk]
+    ),
     "further_education:report": lambda s: reverse(
         "further_education:report", args=[s.start_report.pk]
     ),
@@ -324,6 +327,7 @@ EXPECTED: dict[str, str] = {
     "further_education:register": "405 405 405 405 405 405 405 405 405 405 405 L",
     "further_education:skills": "200 404 404 404 200 404 404 404 200 404 404 L",
     "further_education:aftercare": "200 404 404 404 200 404 404 404 404 404 404 L",
+    "further_education:registration_update": "405 405 405 405 405 405 405 405 405 405 405 L",
     "further_education:report": "200 404 404 404 200 404 404 404 404 404 404 L",
     "further_education:dossier": "200 404 404 404 200 404 404 404 200 404 404 L",
     "further_education:pupil_part": "405 405 405 405 405 405 405 405 405 405 405 L",

@@ -11,6 +11,11 @@ urlpatterns = [
     path("pupils/<uuid:pupil_id>/further-education/register/", views.register, name="register"),
     path("choices/<int:choice_id>/skills/", views.skills, name="skills"),
     path("registrations/<int:registration_id>/aftercare/", views.aftercare, name="aftercare"),
+    path(
+        "registrations/<int:registration_id>/update/",
+        views.registration_update,
+        name="registration_update",
+    ),
     path("start-reports/<int:report_id>/", views.report, name="report"),
     path("registrations/<int:registration_id>/dossier/", dossier_views.dossier, name="dossier"),
     path(

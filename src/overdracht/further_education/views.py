@@ -26,11 +26,13 @@ from overdracht.further_education.forms import (
     AftercareForm,
     ChoiceForm,
     RegistrationForm,
+    RegistrationUpdateForm,
     SkillsForm,
 )
 from overdracht.further_education.models import Choice, StartReport
 from overdracht.further_education.permissions import (
     may_guide,
+    pupil_side_or_404,
     registration_or_404,
 )
 from overdracht.pupils.models import Pupil
@@ -92,6 +94,22 @@ def _pupil_page(
             "deadline": selectors.deadline_of(transition) if transition else None,
             "choices": selectors.choices_of(pupil.pk),
             "registrations": registrations,
+            # a registration at an institution outside Overdracht: the decaan keeps it up
+            "update_forms": {
+                r.pk: RegistrationUpdateForm(
+                    prefix=f"update-{r.pk}",
+                    initial={
+                        "status": r.status,
+                        "status_on": timezone.localdate(),
+                        "intake_on": r.intake_on,
+                        "intake_outcome": r.intake_outcome,
+                        "study_check_done": r.study_check_done,
+                        "guidance": r.guidance,
+                    },
+                )
+                for r in registrations
+                if r.institution_id is None
+            },
             "may_guide": may_guide(access),
             "is_family": not may_guide(access),
             "choice_form": choice_form or ChoiceForm(institutions=institutions, prefix="choice"),
@@ -176,6 +194,30 @@ def register(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         return _pupil_page(request, access, pupil, registration_form=form)
     messages.success(request, _("The registration is recorded."))
     return redirect("further_education:pupil", pupil_id=pupil_id)
+
+
+@login_required
+@require_POST
+def registration_update(request: HttpRequest, registration_id: int) -> HttpResponse:
+    """The decaan keeps a registration at an institution outside Overdracht up to date (an
+    institution inside it does so itself)."""
+    registration = registration_or_404(request, registration_id)
+    access = pupil_side_or_404(request, registration)
+    if not may_guide(access) or registration.institution_id is not None:
+        deny(request, status=403, target=f"registration:{registration_id}")
+    form = RegistrationUpdateForm(request.POST, prefix=f"update-{registration.pk}")
+    if form.is_valid():
+        try:
+            services.registration_update(
+                actor=Actor.of(request), registration=registration, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The registration is saved."))
+    else:
+        messages.error(request, _("Check the status and its date."))
+    return redirect("further_education:pupil", pupil_id=registration.transition.pupil_id)
 
 
 @login_required
