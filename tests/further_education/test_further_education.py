@@ -395,3 +395,14 @@ def test_the_decaan_keeps_a_registration_outside_the_installation_up_to_date(
     registration.refresh_from_db()
     assert registration.status == "enrolled"
     assert registration.study_check_done is True
+
+
+@pytest.mark.django_db
+def test_saving_and_sending_before_the_sign_off_writes_nothing(world: World) -> None:
+    roc = _mbo(world)
+    registration = _register(world, _leaving(world), roc)
+    url = reverse("further_education:school_part", args=[registration.pk])
+    response = client_for(world.mentor).post(url, {"advice": "Past goed.", "send": "1"})
+    assert response.status_code == 200
+    assert "eerst ondertekenen" in response.content.decode()
+    assert TransferDossier.objects.filter(registration=registration).count() == 0

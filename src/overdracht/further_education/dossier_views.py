@@ -135,13 +135,9 @@ def school_part(request: HttpRequest, registration_id: int) -> HttpResponse:
     form = SchoolPartForm(request.POST)
     if not form.is_valid():
         return _page(request, access, registration, school_form=form)
+    save = services.school_part_send if request.POST.get("send") else services.school_part_save
     try:
-        services.school_part_save(
-            actor=Actor.of(request), registration=registration, part=form.cleaned_data
-        )
-        if request.POST.get("send"):
-            registration.refresh_from_db()
-            services.dossier_send(actor=Actor.of(request), registration=registration)
+        save(actor=Actor.of(request), registration=registration, part=form.cleaned_data)
     except ValidationError as exc:
         form.add_error(None, exc)
         return _page(request, access, registration, school_form=form)

@@ -269,6 +269,15 @@ def dossier_send(*, actor: Actor, registration: Registration) -> TransferDossier
     return dossier
 
 
+@transaction.atomic
+def school_part_send(
+    *, actor: Actor, registration: Registration, part: dict[str, str]
+) -> TransferDossier:
+    """Save the school's part and send the dossier: one action, all or nothing."""
+    school_part_save(actor=actor, registration=registration, part=part)
+    return dossier_send(actor=actor, registration=registration)
+
+
 def dossier_opened(registration: Registration) -> None:
     """The institution's first look, shown to the secondary school."""
     TransferDossier.objects.filter(registration=registration, opened_at__isnull=True).update(
