@@ -173,7 +173,7 @@ def test_the_figures_to_further_education_match_the_demo_data() -> None:
     for t in Transition.objects.filter(kind__in=["vo_mbo", "vo_ho"], school_year=year):
         registrations = list(Registration.objects.filter(transition=t).order_by("-registered_on"))
         active = [r for r in registrations if r.status in ("registered", "offered", "enrolled")]
-        current = (active or registrations or [None])[0]
+        current = (active or registrations)[0] if registrations else None
         if current is None:
             expected["further:registered", "none"] += 1
             continue

@@ -149,8 +149,16 @@ def test_the_demo_shows_a_school_year_in_progress(demo: None) -> None:
         ("Noor", "special_education_referral"),
     }
     tasks = zorg.get(reverse("worklist:index")).content.decode()
-    assert Agreement.objects.get().text in tasks
+    agreement = Agreement.objects.get()
+    # an agreement in My tasks leads to its meeting
+    assert (
+        f'<a href="{reverse("meetings:meeting", args=[agreement.meeting_id])}">{agreement.text}'
+        in tasks
+    )
     mother = verified_login(Client(), User.objects.get(email="ouder@mail.example"))
     elif_ = Pupil.objects.get(call_name="Elif", surname="Çelik")
     portal = mother.get(reverse("portal:child", args=[elif_.pk])).content.decode()
     assert 'data-testid="family-meeting"' in portal
+    # the family's warm handover in June took place: told in the past tense
+    assert "spraken met u over de overstap" in portal
+    assert "praten met u over de overstap" not in portal

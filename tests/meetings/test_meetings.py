@@ -388,3 +388,51 @@ def test_more_people_are_invited_later_and_only_they_get_the_invitation(
         url, {"form": "invite", "invite-staff": [outsider.pk]}
     )
     assert not meeting.participants.filter(user=outsider).exists()  # not of either school
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_invitation_keeps_place_and_video_and_says_who_where_and_to_whom(
+    world: World,
+) -> None:
+    plan(
+        world,
+        "po_vo",
+        starts_at=days_ahead(3),
+        duration_minutes=45,
+        place="Lokaal 12",
+        video_link="https://video.example/kamer-1",
+        staff=[world.other_school_user.pk],
+        guardians=[str(world.guardian.pk)],
+    )
+    meeting = HandoverMeeting.objects.get()
+    invitations = {m.to[0]: m for m in mail.outbox if m.attachments}
+    assert set(invitations) == {"ander@other.example", "ouder@test.example", "zorg@test.example"}
+    events = {
+        address: next(c for c in _parse(m.attachments[0][1]).walk() if c.name == "VEVENT")
+        for address, m in invitations.items()
+    }
+    for event in events.values():
+        assert str(event["LOCATION"]) == "Lokaal 12"  # the place is kept beside the video
+        assert "https://video.example/kamer-1" in str(event["DESCRIPTION"])
+        assert str(event["ORGANIZER"]) == "mailto:noreply@localhost"
+        assert event["ORGANIZER"].params["CN"] == "Overdracht"
+        attendees = sorted(str(a) for a in event["ATTENDEE"])
+        assert attendees == [
+            "mailto:ander@other.example",
+            "mailto:ouder@test.example",
+            "mailto:zorg@test.example",
+        ]
+        assert "Hof" not in str(event["SUMMARY"])  # initials: the item lives outside school
+    assert str(events["ouder@test.example"]["URL"]).endswith(
+        reverse("portal:child", args=[world.pupil.pk])
+    )
+    assert str(events["zorg@test.example"]["URL"]).endswith(
+        reverse("meetings:meeting", args=[meeting.pk])
+    )
+    body = invitations["ouder@test.example"].body
+    assert "Over: Jan" in body
+    assert "Testcollege" in body
+    assert "Andere School" in body
+    assert "Plaats: Lokaal 12" in body
+    assert reverse("portal:child", args=[world.pupil.pk]) in body
+    assert "/meetings/" not in body

@@ -166,7 +166,7 @@ def overview(
         choices.setdefault(choice.pupil_id, []).append(choice)
     rows = []
     for t in found:
-        registration = _current(list(t.registrations.all()))  # type: ignore[attr-defined]
+        registration = _current(list(t.registrations.all()))
         row = Row(
             pupil=t.pupil,
             class_name=classes.get(t.pupil_id) or "",

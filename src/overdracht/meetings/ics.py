@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 PRODID = "-//Overdracht//Warme overdracht//NL"
 
@@ -24,7 +25,8 @@ class Event:
     url: str = ""
     sequence: int = 0  # raised on every change; the calendar app keeps the highest
     cancelled: bool = False
-    organizer: str = ""  # an e-mail address; invitations (METHOD:REQUEST) need one
+    organizer: str = ""  # "Name <address>" or an address; invitations (METHOD:REQUEST) need one
+    attendees: tuple[tuple[str, str], ...] = ()  # (name, e-mail address) of everyone invited
 
 
 def _escape(text: str) -> str:
@@ -35,6 +37,13 @@ def _escape(text: str) -> str:
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
     )
+
+
+def _param(text: str) -> str:
+    """A parameter value (RFC 5545 §3.2): quoted, without the quote, control characters or
+    anything the quotes cannot hold."""
+    clean = "".join(c for c in text if c >= " " and c not in '"\x7f')
+    return f'"{clean}"'
 
 
 def _fold(line: str) -> str:
@@ -86,7 +95,13 @@ def calendar(
             f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}",
         ]
         if event.organizer:
-            lines.append(f"ORGANIZER;CN=Overdracht:mailto:{event.organizer}")
+            name, address = parseaddr(event.organizer)
+            lines.append(f"ORGANIZER;CN={_param(name or 'Overdracht')}:mailto:{address}")
+        for name, address in event.attendees:
+            lines.append(
+                f"ATTENDEE;CN={_param(name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;"
+                f"RSVP=TRUE:mailto:{address}"
+            )
         if event.location:
             lines.append(f"LOCATION:{_escape(event.location)}")
         if event.description:

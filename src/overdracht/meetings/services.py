@@ -32,23 +32,64 @@ def pupil_initials(pupil: Pupil) -> str:
     return name_initials(pupil.call_name, pupil.surname)
 
 
-def meeting_event(meeting: HandoverMeeting, *, full_names: bool = True) -> ics.Event:
-    """The meeting as a calendar item; the pupil by initials where `full_names` is off
-    (the personal feed, which a calendar app keeps outside the school)."""
+def meeting_event(
+    meeting: HandoverMeeting,
+    *,
+    full_names: bool = True,
+    url: str = "",
+    attendees: tuple[tuple[str, str], ...] = (),
+) -> ics.Event:
+    """The meeting as a calendar item; the pupil by initials where `full_names` is off (an
+    e-mailed invitation and the personal feed, which calendar apps keep outside the school).
+    The place is the location; a video link goes in the description too, so neither is
+    lost. `url` is the page the receiver may open: the meeting for staff by default."""
     pupil = meeting.transition.pupil
+    description = [f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)]
+    if meeting.video_link:
+        description.insert(0, _("Video link: %(link)s") % {"link": meeting.video_link})
     return ics.Event(
         uid=f"meeting-{meeting.pk}@overdracht",
         starts_at=meeting.starts_at,
         ends_at=meeting.starts_at + dt.timedelta(minutes=meeting.duration_minutes),
         summary=_("Warm handover %(name)s")
         % {"name": pupil.name if full_names else pupil_initials(pupil)},
-        location=meeting.video_link or meeting.place,
-        description="\n".join(f"{i}. {item}" for i, item in enumerate(meeting.agenda, 1)),
-        url=settings.OVERDRACHT_BASE_URL + reverse("meetings:meeting", args=[meeting.pk]),
+        location=meeting.place or meeting.video_link,
+        description="\n".join(description),
+        url=url or settings.OVERDRACHT_BASE_URL + reverse("meetings:meeting", args=[meeting.pk]),
         sequence=meeting.sequence,
         cancelled=meeting.cancelled_at is not None,
         organizer=settings.DEFAULT_FROM_EMAIL,
+        attendees=attendees,
     )
+
+
+def _details(meeting: HandoverMeeting, *, family: bool) -> str:
+    """What every invitation says: about whom, which schools, when and where, and where to
+    read more (the portal for a family, the meeting's page for staff)."""
+    pupil = meeting.transition.pupil
+    schools = " — ".join(
+        s.name for s in (meeting.sending_school, meeting.receiving_school) if s is not None
+    )
+    page = (
+        reverse("portal:child", args=[pupil.pk])
+        if family
+        else reverse("meetings:meeting", args=[meeting.pk])
+    )
+    lines = [
+        _("About: %(name)s") % {"name": pupil.call_name if family else pupil.name},
+        _("Schools: %(schools)s") % {"schools": schools},
+        _("When: %(when)s (%(minutes)s minutes)")
+        % {
+            "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
+            "minutes": meeting.duration_minutes,
+        },
+    ]
+    if meeting.place:
+        lines.append(_("Place: %(place)s") % {"place": meeting.place})
+    if meeting.video_link:
+        lines.append(_("Video link: %(link)s") % {"link": meeting.video_link})
+    lines.append(_("More: %(url)s") % {"url": settings.OVERDRACHT_BASE_URL + page})
+    return "\n".join(lines)
 
 
 def _send_calendar_item(
@@ -60,30 +101,46 @@ def _send_calendar_item(
     only: list[MeetingParticipant] | None = None,
 ) -> None:
     """After the commit, e-mail every invited person (staff, guardians, the pupil with an
-    account; or `only` these) the meeting as a calendar item: REQUEST for a new or changed
-    one, CANCEL."""
-    item = ics.calendar([meeting_event(meeting)], method=method)
-    participants = (
-        only if only is not None else meeting.participants.select_related("user", "guardian")
-    )
-    pupil_user = meeting.transition.pupil.user
-    addresses = sorted(
-        {p.user.email for p in participants if p.user and p.user.email}
-        | {p.guardian.email for p in participants if p.guardian and p.guardian.email}
-        | (
-            {pupil_user.email}
-            if pupil_user and pupil_user.email and any(p.is_pupil for p in participants)
-            else set()
-        )
-    )
+    account; or `only` these) the meeting as a calendar item — REQUEST for a new or changed
+    one, CANCEL — with everyone invited as attendees. Staff get the meeting's page, a
+    family the portal: never a page they cannot open."""
+    everyone = list(meeting.participants.select_related("user", "guardian"))
+    participants = only if only is not None else everyone
+    pupil = meeting.transition.pupil
+    pupil_user = pupil.user
 
-    for address in addresses:
+    def person(p: MeetingParticipant) -> tuple[str, str] | None:
+        if p.user and p.user.email:
+            return (p.user.full_name, p.user.email)
+        if p.guardian and p.guardian.email:
+            return (p.guardian.name, p.guardian.email)
+        if p.is_pupil and pupil_user and pupil_user.email:
+            return (pupil.call_name, pupil_user.email)
+        return None
+
+    attendees = tuple(sorted({a for a in map(person, everyone) if a}))
+    family_url = settings.OVERDRACHT_BASE_URL + reverse("portal:child", args=[pupil.pk])
+    items = {
+        False: ics.calendar(
+            [meeting_event(meeting, full_names=False, attendees=attendees)], method=method
+        ),
+        True: ics.calendar(
+            [meeting_event(meeting, full_names=False, url=family_url, attendees=attendees)],
+            method=method,
+        ),
+    }
+    addresses: dict[str, bool] = {}  # address → a family member
+    for p in participants:
+        found = person(p)
+        if found:
+            addresses[found[1]] = p.user is None
+    for address, family in sorted(addresses.items()):
         mail_queue(
             to=address,
             subject=subject,
-            body=body,
+            body=f"{body}\n\n{_details(meeting, family=family)}",
             school_id=meeting.receiving_school_id or meeting.sending_school_id,
-            attachments=[("uitnodiging.ics", item, f"text/calendar; method={method}")],
+            attachments=[("uitnodiging.ics", items[family], f"text/calendar; method={method}")],
         )
 
 
@@ -95,8 +152,7 @@ def _send_invitation(
         method="REQUEST",
         subject=_("Invitation: warm handover %(name)s")
         % {"name": meeting.transition.pupil.call_name},
-        body=_("You are invited to a warm handover on %(when)s. The invitation is attached.")
-        % {"when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")},
+        body=_("You are invited to a warm handover. The invitation is attached."),
         only=only,
     )
 

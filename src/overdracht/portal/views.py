@@ -96,6 +96,7 @@ def child(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
             meetings=list(
                 meeting_selectors.meetings_for_family(pupil.pk, authenticated_user(request))
             ),
+            now=timezone.now(),  # a meeting that took place is told in the past tense
             decisions=(
                 promotion_selectors.decisions_for_family(pupil.pk)
                 if may_read_dossier(access, pupil)
