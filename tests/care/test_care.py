@@ -10,8 +10,11 @@ from django.utils import timezone
 
 import pytest
 
+from overdracht.accounts.actor import Actor
+from overdracht.care import services
 from overdracht.care.models import DevelopmentPlan, Referral
 from overdracht.consent.models import ConsentPurpose
+from overdracht.worklist.selectors import worklist_of
 from tests.conftest import World, client_for
 
 
@@ -118,3 +121,36 @@ def test_opp_is_due_six_weeks_after_support_starts(world: World) -> None:
     assert plan.next_evaluation == dt.date(2027, 10, 10)
     assert plan.pupil_view == "Ik wil vooraan zitten."
     assert client_for(world.mentor).get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_referring_mentor_hears_the_care_teams_outcome(world: World) -> None:
+    referral = services.referral_create(
+        actor=Actor(user=world.mentor),
+        pupil=world.pupil,
+        school=world.school,
+        level="izo",
+        reason="Komt vaak te laat.",
+        urgency="soon",
+    )
+    assert not [i for i in worklist_of(world.mentor).items if "zorgteam" in i.text]
+    services.referral_outcome(
+        actor=Actor(user=world.care_coordinator),
+        referral=referral,
+        outcome="Gesprek met ouders; schoolmaatschappelijk werk kijkt mee.",
+        actions="Mentor belt ouders deze week.",
+        close=False,
+    )
+    items = [i for i in worklist_of(world.mentor).items if "zorgteam" in i.text]
+    assert [i.text for i in items] == [f"De uitkomst van het zorgteam over {world.pupil.name}"]
+    assert items[0].url == reverse("care:refer", args=[world.pupil.pk])
+    mentor = client_for(world.mentor)
+    page = mentor.get(items[0].url).content.decode()
+    assert "Gesprek met ouders; schoolmaatschappelijk werk kijkt mee." in page
+    assert "Mentor belt ouders deze week." in page
+    # another mentor does not hear it, and cannot mark it read
+    assert not [i for i in worklist_of(world.other_mentor).items if "zorgteam" in i.text]
+    read = reverse("care:outcome_seen", args=[world.pupil.pk, referral.pk])
+    assert client_for(world.other_mentor).post(read).status_code == 403  # not his pupil
+    assert mentor.post(read).status_code == 302
+    assert not [i for i in worklist_of(world.mentor).items if "zorgteam" in i.text]

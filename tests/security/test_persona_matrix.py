@@ -223,6 +223,9 @@ URLS: dict[str, Callable[[Scene], str]] = {
     ),
     "analytics:school": lambda s: reverse("analytics:school", args=[s.world.school.pk]),
     "analytics:school_pdf": lambda s: reverse("analytics:school_pdf", args=[s.world.school.pk]),
+    "care:outcome_seen": lambda s: reverse(
+        "care:outcome_seen", args=[s.world.pupil.pk, s.referral.pk]
+    ),
     "careers:dossier": lambda s: reverse("careers:dossier", args=[s.world.pupil.pk]),
     "careers:reflection": lambda s: reverse("careers:reflection", args=[s.world.pupil.pk]),
     "careers:activity_add": lambda s: reverse("careers:activity_add", args=[s.world.pupil.pk]),
@@ -311,6 +314,7 @@ EXPECTED: dict[str, str] = {
     "feedback:give": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:oso_file": "200 404 404 404 200 404 404 404 404 404 404 L",
     "feedback:former_pupils": "404 404 404 404 404 404 200 404 404 404 404 L",
+    "care:outcome_seen": "405 405 405 405 405 405 405 405 405 405 405 L",
     # The career dossier is Jan's: his mentor and the guiding roles read and comment, his
     # parents read, only he writes; any other staff 404 (a teacher of the school included).
     "careers:dossier": "200 404 404 404 200 404 404 404 200 404 404 L",

@@ -48,6 +48,8 @@ class Referral(models.Model):
         CareTeamMeeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
     )
     outcome = models.TextField(_("outcome"), blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)  # when the outcome was recorded
+    outcome_seen_at = models.DateTimeField(null=True, blank=True)  # the referrer read it
     actions = models.TextField(_("actions"), blank=True)
     escalated_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="escalations"

@@ -50,3 +50,22 @@ def partnership_referrals(user: User) -> QuerySet[Referral]:
 
 def development_plan_of(pupil: Pupil, school: School) -> DevelopmentPlan | None:
     return DevelopmentPlan.objects.filter(pupil=pupil, school=school).first()
+
+
+def referrals_by(user: User, pupil_id: Any) -> list[Referral]:
+    """The referrals of this pupil the user made, with the care team's outcome where there
+    is one: the referring mentor hears what became of the question."""
+    return list(
+        Referral.objects.filter(pupil_id=pupil_id, created_by_id=user.pk).order_by("-created_at")
+    )
+
+
+def outcomes_to_read(user: User) -> QuerySet[Referral]:
+    """Outcomes of the user's referrals they have not read yet."""
+    return (
+        Referral.objects.filter(
+            created_by_id=user.pk, outcome_at__isnull=False, outcome_seen_at__isnull=True
+        )
+        .select_related("pupil")
+        .order_by("outcome_at")
+    )

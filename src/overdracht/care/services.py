@@ -131,9 +131,17 @@ def referral_dossier_send(
 def referral_outcome(
     *, actor: Actor, referral: Referral, outcome: str, actions: str, close: bool
 ) -> None:
+    if outcome.strip() and (outcome.strip(), actions.strip()) != (
+        referral.outcome,
+        referral.actions,
+    ):
+        # a new or changed outcome: the one who referred hears of it (My tasks, the referral page)
+        referral.outcome_at, referral.outcome_seen_at = timezone.now(), None
     referral.outcome, referral.actions = outcome.strip(), actions.strip()
     referral.closed_at = timezone.now() if close else None
-    referral.save(update_fields=["outcome", "actions", "closed_at"])
+    referral.save(
+        update_fields=["outcome", "actions", "closed_at", "outcome_at", "outcome_seen_at"]
+    )
     audit_record(
         AuditAction.REFERRAL_UPDATED,
         actor=actor,
@@ -141,6 +149,13 @@ def referral_outcome(
         subject_pupil_id=referral.pupil_id,
         target=referral,
     )
+
+
+def outcome_seen(*, actor: Actor, referral: Referral) -> None:
+    """The one who referred has read the care team's outcome."""
+    Referral.objects.filter(
+        pk=referral.pk, created_by_id=actor.user.pk, outcome_seen_at__isnull=True
+    ).update(outcome_seen_at=timezone.now())
 
 
 def care_meeting_plan(*, school: School, level: str, date: dt.date) -> CareTeamMeeting:

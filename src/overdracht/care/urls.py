@@ -6,6 +6,11 @@ app_name = "care"
 
 urlpatterns = [
     path("pupils/<uuid:pupil_id>/refer/", views.refer, name="refer"),
+    path(
+        "pupils/<uuid:pupil_id>/refer/<int:referral_id>/read/",
+        views.outcome_seen,
+        name="outcome_seen",
+    ),
     path("pupils/<uuid:pupil_id>/opp/", views.development_plan, name="development_plan"),
     path("schools/<int:school_id>/care-team/", views.agenda, name="agenda"),
     path(

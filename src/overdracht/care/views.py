@@ -12,9 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from overdracht.accounts.actor import Actor
+from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
 from overdracht.care import selectors, services
@@ -61,7 +62,28 @@ def refer(request: HttpRequest, pupil_id: uuid.UUID) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
     pupil_read_record(request, access, AuditAction.REFERRAL_FORM_VIEWED)
-    return render(request, "care/refer.html", {"pupil": pupil, "form": form})
+    mine = selectors.referrals_by(authenticated_user(request), pupil_id)
+    return render(request, "care/refer.html", {"pupil": pupil, "form": form, "mine": mine})
+
+
+@login_required
+@require_POST
+def outcome_seen(request: HttpRequest, pupil_id: uuid.UUID, referral_id: int) -> HttpResponse:
+    """The referrer marks the care team's outcome read."""
+    pupil_access_or_404(request, pupil_id, Perm.REFER_TO_CARE)
+    found = next(
+        (
+            r
+            for r in selectors.referrals_by(authenticated_user(request), pupil_id)
+            if r.pk == referral_id
+        ),
+        None,
+    )
+    if found is None:
+        raise Http404
+    services.outcome_seen(actor=Actor.of(request), referral=found)
+    messages.success(request, _("Marked as read."))
+    return redirect("care:refer", pupil_id=pupil_id)
 
 
 def _agenda_action(request: HttpRequest, school: School) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from overdracht.accounts.models import User
 from overdracht.aftercare.selectors import to_do as check_ins_to_do
+from overdracht.care.selectors import outcomes_to_read
 from overdracht.consent.selectors import (
     open_copy_requests,
     open_correction_requests,
@@ -71,6 +72,7 @@ def worklist_of(user: User) -> Worklist:
         *_feedback(user),
         *_check_ins(user),
         *_further_education(user),
+        *_care_outcomes(user),
     ]
     items.sort(key=lambda r: (r.date or dt.date.max, r.text))
     return Worklist(
@@ -177,6 +179,19 @@ def _check_ins(user: User) -> list[WorklistItem]:
             overdue=row.overdue,
         )
         for row in check_ins_to_do(user)
+    ]
+
+
+def _care_outcomes(user: User) -> list[WorklistItem]:
+    """The care team's outcome of a pupil the user referred, until they have read it."""
+    return [
+        WorklistItem(
+            text=_("The care team's outcome about %(pupil)s") % {"pupil": r.pupil.name},
+            url=reverse("care:refer", args=[r.pupil_id]),
+            date=timezone.localdate(r.outcome_at) if r.outcome_at else None,
+            overdue=False,
+        )
+        for r in outcomes_to_read(user)
     ]
 
 
