@@ -18,6 +18,7 @@ from overdracht.regional_calendar.selectors import calendar_progress
 from overdracht.schools.models import School
 from overdracht.steps.models import TransitionStep
 from overdracht.steps.selectors import owner_role, responsibilities_of
+from overdracht.worklist.selectors import worklist_of
 from tests.conftest import World, verified_login
 
 
@@ -144,3 +145,26 @@ def test_register_moves_a_step_to_another_role(demo: None) -> None:
     assert teacher.get(url).status_code == 403
     other_school = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
     assert other_school.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_ib_ers_steps_have_a_date_and_wait_in_her_tasks(world: World) -> None:
+    """The review, the dossier sent and the warm handover have milestones of their own, so
+    the sending school's care coordinator sees them in My tasks."""
+    transition = pupil_services.transition_create(
+        pupil=world.classmate,
+        kind="po_vo",
+        from_school=world.other_school,
+        to_school=world.school,
+        school_year=current_school_year() + 1,
+    )
+    keys = ["review_done", "dossier_sent", "warm_handover_held"]
+    steps = {s.key: s for s in TransitionStep.objects.filter(transition=transition, key__in=keys)}
+    year = current_school_year() + 1
+    assert {k: s.due_date for k, s in steps.items()} == {
+        "review_done": dt.date(year, 5, 15),
+        "dossier_sent": dt.date(year, 6, 1),
+        "warm_handover_held": dt.date(year, 6, 30),
+    }
+    mine = {s.key for s in worklist_of(world.other_school_user).steps if s.transition == transition}
+    assert {"review_done", "dossier_sent"} <= mine
