@@ -78,13 +78,12 @@ def test_warm_handover_across_two_schools(live_server: Any, browser: Any) -> Non
     ib = browser.new_context(**CONTEXT).new_page()
     log_in_with_new_second_step(ib, live_server.url, "ib@regenboog.example", check_a11y=False)
     ib.get_by_role("link", name="Mijn taken").click()
-    expect(
-        ib.get_by_test_id("my-agreements").get_by_text(
-            re.compile("Rooster en foto's van de mentor vooraf sturen")
-        )
-    ).to_be_visible()
+    agreement = ib.get_by_test_id("my-agreements").get_by_role(
+        "link", name="Rooster en foto's van de mentor vooraf sturen"
+    )
+    expect(agreement).to_be_visible()
     assert_accessible(ib)
-    ib.get_by_role("link", name=pupil.name).click()
+    agreement.click()  # an agreement leads to its meeting
     ib.get_by_label("Aan het verslag toevoegen").fill("Heeft baat bij een vaste plek vooraan.")
     ib.get_by_role("button", name="Aan het verslag toevoegen").click()
     expect(ib.get_by_text("Heeft baat bij een vaste plek vooraan.")).to_be_visible()

@@ -106,7 +106,8 @@ def test_my_tasks_shows_a_near_milestone_to_its_responsible_role(world: World) -
     assert "Aanmelding mbo" not in _tasks_page(counsellor)  # not near yet
     milestone.update(date=timezone.localdate() + dt.timedelta(days=5))
     page = _tasks_page(counsellor)
-    assert "Aanmelding mbo (1 april) (Testcollege): nog 1 van 1 leerlingen" in page
+    assert "Aanmelding mbo (1 april) (Testcollege): nog 1 van 1 leerling" in page
+    assert "van 1 leerlingen" not in page  # the plural follows the count
     assert reverse("regional_calendar:calendar", args=[world.school.pk]) in page
     assert "Aanmelding mbo" not in _tasks_page(world.colleague)  # not the teacher's milestone
 

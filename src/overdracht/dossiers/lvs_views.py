@@ -13,7 +13,7 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from overdracht.accounts.selectors import authenticated_user
@@ -80,12 +80,18 @@ def lvs_upload(request: HttpRequest, school_id: int) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "%(count)s test results read in for %(pupils)s pupils "
+                        "%(results)s read in for %(pupils)s "
                         "(%(changed)s changed, %(same)s unchanged)."
                     )
                     % {
-                        "count": outcome.created + outcome.updated,
-                        "pupils": outcome.pupils,
+                        "results": ngettext(
+                            "%(n)s test result",
+                            "%(n)s test results",
+                            outcome.created + outcome.updated,
+                        )
+                        % {"n": outcome.created + outcome.updated},
+                        "pupils": ngettext("%(n)s pupil", "%(n)s pupils", outcome.pupils)
+                        % {"n": outcome.pupils},
                         "changed": outcome.updated,
                         "same": outcome.unchanged,
                     },

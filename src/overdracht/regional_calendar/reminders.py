@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from overdracht.pupils.models import TransitionStatus
 from overdracht.regional_calendar.models import Milestone, MilestoneNotice
@@ -60,10 +61,14 @@ def milestone_reminders_send(*, today: dt.date | None = None) -> int:
                 school__in=open_by_school, role=milestone.role
             ).select_related("user", "school")
             for membership in staff:
-                body = _(
+                body = ngettext(
+                    "Hello %(name)s,\n\nOn %(date)s the region's calendar reaches "
+                    "“%(milestone)s”. At %(school)s %(count)d pupil still has the step "
+                    "“%(step)s” open.\n\nChecklist:\n%(checklist)s\n\n%(link)s\n",
                     "Hello %(name)s,\n\nOn %(date)s the region's calendar reaches "
                     "“%(milestone)s”. At %(school)s %(count)d pupils still have the step "
-                    "“%(step)s” open.\n\nChecklist:\n%(checklist)s\n\n%(link)s\n"
+                    "“%(step)s” open.\n\nChecklist:\n%(checklist)s\n\n%(link)s\n",
+                    open_by_school[membership.school_id],
                 ) % {
                     "name": membership.user.get_short_name(),
                     "date": f"{milestone.date:%d-%m-%Y}",

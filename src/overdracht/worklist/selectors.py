@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from overdracht.accounts.models import User
 from overdracht.aftercare.selectors import to_do as check_ins_to_do
@@ -105,7 +106,11 @@ def _milestones_near(user: User, schools: list[School], today: dt.date) -> list[
             may_open = Perm.VIEW_TRANSITIONS in perms[school.pk]
             result.append(
                 WorklistItem(
-                    text=_("%(milestone)s (%(school)s): %(open)d of %(total)d pupils to go")
+                    text=ngettext(
+                        "%(milestone)s (%(school)s): %(open)d of %(total)d pupil to go",
+                        "%(milestone)s (%(school)s): %(open)d of %(total)d pupils to go",
+                        progress.total,
+                    )
                     % {
                         "milestone": milestone.title,
                         "school": school.name,
