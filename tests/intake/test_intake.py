@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 
 import pytest
@@ -51,7 +53,9 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
     )
     page = care.get(cohort_url).content.decode()
     row = page[page.index("Nieuw") : page.index("</tr>", page.index("Nieuw"))]
-    assert row.count("✓") == 4  # received, analysed, passport, shared; not yet read by all
+    # received, analysed, passport, shared, as labelled tags; not yet read by all
+    assert row.count('<span class="tag tag-done">gedaan</span>') == 4
+    assert row.count("nog niet") == 1
     assert "gesprek" in row or "warme overdracht" in row or "bespreken" in row
 
 
@@ -114,3 +118,29 @@ def test_a_class_the_pupil_cannot_go_to_saves_no_analysis_either(world: World) -
     assert response.status_code == 200
     assert "niet ingeschreven" in response.content.decode()
     assert not IntakeAnalysis.objects.filter(pupil_id=outcome.pupil_id).exists()
+
+
+@pytest.mark.django_db
+def test_names_stand_on_one_line_and_two_alike_are_told_apart(world: World) -> None:
+    first = dossier_import(
+        data=dossier_xml(bsn="111200003", surname="Meijer", call_name="Zoë"),
+        name="a.xml",
+        school=world.school,
+    )
+    second = dossier_import(
+        data=dossier_xml(
+            bsn="999990019", surname="Meijer", call_name="Zoë", birth_date=dt.date(2014, 9, 3)
+        ),
+        name="b.xml",
+        school=world.school,
+    )
+    assert first.pupil_id is not None
+    assert second.pupil_id is not None
+    assert first.pupil_id != second.pupil_id
+    page = (
+        client_for(world.care_coordinator)
+        .get(reverse("intake:cohort", args=[world.school.pk]))
+        .content.decode()
+    )
+    assert page.count(">Zoë Meijer</a>") == 2  # "Zoë Meijer", not "Meijer, Zoë"
+    assert page.count('data-testid="same-name"') == 2  # each with her birth date

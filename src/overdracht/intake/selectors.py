@@ -4,6 +4,7 @@ class* and *read by all* come from the pupil's class and the passport's read rec
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -35,6 +36,7 @@ class CohortRow:
     enrolment: Enrolment | None
     analysis: IntakeAnalysis | None
     stages: dict[str, bool]
+    same_name: bool = False  # another pupil of the cohort has this name: show the birth date
 
     @property
     def status(self) -> str:
@@ -93,4 +95,7 @@ def incoming_cohort(school: School) -> list[CohortRow]:
                 stages=stages,
             )
         )
+    names = Counter(row.pupil.name for row in rows)
+    for row in rows:
+        row.same_name = names[row.pupil.name] > 1
     return rows
