@@ -31,6 +31,8 @@ from bench._common import fresh_database, postgres_answers
 
 PRIMARY, SECONDARY, COHORTS = 40, 8, 10
 STEPS = [  # key, month, day of its date in the calendar (None: no milestone)
+    ("provisional_advice", 1, 31),
+    ("test_result", 3, 15),
     ("advice_given", 3, 24),
     ("registered", 3, 31),
     ("dossier_requested", None, None),

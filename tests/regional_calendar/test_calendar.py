@@ -12,6 +12,7 @@ import pytest
 from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
+from overdracht.dossiers.models import DossierSection
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
 from overdracht.regional_calendar.selectors import calendar_progress
@@ -37,8 +38,23 @@ def test_demo_calendar_progress_matches_the_demo_data(demo: None) -> None:
     assert (by_key["mbo_registration"].done, by_key["mbo_registration"].total) == (8, 20)
     regenboog = School.objects.get(name="OBS De Regenboog")
     by_key = {p.milestone.key: p for p in calendar_progress(regenboog, year)}
-    # groep 8: 29 pupils, no advice yet in the autumn
-    assert (by_key["provisional_advice"].done, by_key["provisional_advice"].total) == (0, 29)
+    # groep 8: 29 pupils; each advice milestone counts the pupils whose part holds that
+    # advice (the demo wrote a few dossiers whole, for the guardians' review)
+    leaving = Transition.objects.filter(from_school=regenboog, school_year=year + 1)
+    assert leaving.count() == 29
+    parts = [
+        s.content
+        for s in DossierSection.objects.filter(
+            school_id=regenboog.pk, kind="advice", pupil_id__in=leaving.values("pupil_id")
+        )
+    ]
+    for key, field in (
+        ("provisional_advice", "provisional_advice"),
+        ("final_advice", "final_advice"),
+    ):
+        written = sum(1 for content in parts if content.get(field))
+        assert (by_key[key].done, by_key[key].total) == (written, 29)
+    assert by_key["provisional_advice"].done > 0
     # the feedback and the aftercare are the secondary school's, for the pupils who arrived
     # there this year: nothing to count at the primary school
     assert by_key["feedback"].total == 0
@@ -86,7 +102,7 @@ def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
     tasks = groep8.get(reverse("worklist:index")).content.decode()
     step = (
         TransitionStep.objects.filter(
-            key="advice_given",
+            key="provisional_advice",  # the first advice step due
             transition__from_school__name="OBS De Regenboog",
             due_date__isnull=False,
             done_at__isnull=True,
@@ -95,7 +111,7 @@ def test_calendar_page_and_steps_in_my_tasks(demo: None) -> None:
         .first()
     )
     assert step is not None
-    assert "Schooladvies gegeven" in tasks
+    assert "Voorlopig schooladvies gegeven" in tasks
     assert step.transition.pupil.name in tasks
 
 
@@ -113,7 +129,7 @@ def test_pupil_steps_show_owner_due_and_overdue(demo: None) -> None:
     step.save(update_fields=["due_date"])
     ib = verified_login(Client(), User.objects.get(email="ib@regenboog.example"))
     page = ib.get(reverse("steps:pupil_steps", args=[step.transition.pupil_id])).content.decode()
-    assert "Schooladvies gegeven" in page
+    assert "Definitief schooladvies gegeven" in page
     assert "31 januari 2000" in page
     assert "te laat" in page
     assert "Docent" in page  # the default owner of the advice
@@ -131,14 +147,14 @@ def test_register_moves_a_step_to_another_role(demo: None) -> None:
     admin = User.objects.get(email="beheer@waalstad-college.example")
     client = verified_login(Client(), admin)
     url = reverse("steps:responsibilities", args=[college.pk])
-    assert "Schooladvies gegeven" in client.get(url).content.decode()
+    assert "Definitief schooladvies gegeven" in client.get(url).content.decode()
     form = {f"role-{key}": role for key, _label, role in responsibilities_of(college)}
     form["role-advice_given"] = "care_coordinator"
     assert client.post(url, form).status_code == 302
     assert owner_role(college, "advice_given") == "care_coordinator"
     form["role-advice_given"] = "headmaster"
     page = client.post(url, form).content.decode()
-    assert "Schooladvies gegeven" in page
+    assert "Definitief schooladvies gegeven" in page
     assert 'role="alert"' in page
     assert owner_role(college, "advice_given") == "care_coordinator"
     teacher = verified_login(Client(), User.objects.get(email="docent@waalstad-college.example"))

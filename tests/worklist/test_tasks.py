@@ -54,7 +54,7 @@ def test_a_new_transition_gets_its_steps_due_on_the_regions_calendar(world: Worl
     )
     steps = _steps(incoming)
     assert len(steps) == len(STEPS["po_vo"])
-    assert steps["advice_given"] == dt.date(year + 1, 3, 24)  # the last advice milestone
+    assert steps["advice_given"] == dt.date(year + 1, 3, 24)  # the final advice's milestone
     # the region moves the final advice: the step of the pupil from outside follows
     moved = dt.date(year + 1, 3, 20)
     milestones_save(

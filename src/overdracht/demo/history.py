@@ -37,6 +37,8 @@ def cohort_history(year: int) -> None:
     for index, t in enumerate(transitions):
         previous = dt.date(year, 1, 20)
         for key in (
+            "provisional_advice",
+            "test_result",
             "advice_given",
             "registered",
             "dossier_requested",

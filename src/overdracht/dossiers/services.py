@@ -16,6 +16,7 @@ from django.db.models import F
 from overdracht.accounts.actor import Actor
 from overdracht.audit.models import AuditAction
 from overdracht.audit.services import audit_record
+from overdracht.dossiers.events import advice_recorded
 from overdracht.dossiers.models import (
     DossierSection,
     IntakeAnalysis,
@@ -24,7 +25,7 @@ from overdracht.dossiers.models import (
     SupplementAnswers,
     TestResult,
 )
-from overdracht.dossiers.sections import content_problems
+from overdracht.dossiers.sections import SectionKind, content_problems
 from overdracht.oso.content import ResultData
 from overdracht.pupils.models import Pupil
 
@@ -60,6 +61,10 @@ def section_save(
             SectionRevision.objects.create(
                 section=section, version=section.version, content=content, author_id=author
             )
+            if kind == SectionKind.ADVICE:
+                advice_recorded.send(
+                    sender=DossierSection, pupil=pupil, school_id=school_id, content=content
+                )
     except IntegrityError as exc:  # two people created the same section at once
         raise SectionConflictError(_current(pupil, school_id, kind)) from exc
     audit_record(

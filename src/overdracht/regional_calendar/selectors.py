@@ -25,8 +25,7 @@ def due_dates(transitions: list[Transition]) -> dict[tuple[int, str], dt.date]:
     sending school's region (the receiving school's where the sender is outside the
     installation) for the school year before the transition; for the steps after arrival
     (aftercare, feedback) the receiving school's calendar of the transition's own school
-    year. Where several milestones name one step (provisional and final advice), the last
-    one counts."""
+    year. Where several milestones name one step, the last one counts."""
     calendars: dict[tuple[int, int], list[tuple[dt.date, str, list[str]]]] = {}
     due: dict[tuple[int, str], dt.date] = {}
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 STEPS: dict[str, list[tuple[str, str]]] = {
     "po_vo": [
-        ("advice_given", "Schooladvies gegeven"),
+        ("provisional_advice", "Voorlopig schooladvies gegeven"),
+        ("test_result", "Uitslag doorstroomtoets verwerkt"),
+        ("advice_given", "Definitief schooladvies gegeven"),
         ("registered", "Aangemeld bij de VO-school"),
         ("dossier_requested", "Dossier opgevraagd"),
         ("review_done", "Inzage door ouders"),
@@ -26,7 +28,7 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 STEPS["vo_ho"] = [("registered", "Aangemeld bij het hoger onderwijs"), *STEPS["vo_mbo"][1:]]
-STEPS["po_po"] = STEPS["vo_vo"] = STEPS["po_vo"][1:]
+STEPS["po_po"] = STEPS["vo_vo"] = STEPS["po_vo"][3:]
 STEPS["within_school"] = [
     ("handover_written", "Mentoroverdracht geschreven"),
     ("handover_confirmed", "Mentoroverdracht gelezen door de nieuwe mentor"),
@@ -36,6 +38,8 @@ STEPS["within_school"] = [
 
 # Default "who does what" (a school changes it in its register).
 DEFAULT_OWNER_ROLE: dict[str, str] = {
+    "provisional_advice": "teacher",
+    "test_result": "teacher",
     "advice_given": "teacher",
     "registered": "school_admin",
     "dossier_requested": "school_admin",
@@ -63,7 +67,9 @@ def step_label(key: str) -> str:
 
 # Which school of a transition does a step: the sending school, the receiving school, or
 # both (a warm handover is held together). Keys not named here belong to the receiving one.
-SENDING_STEPS = frozenset({"advice_given", "review_done", "dossier_sent"})
+SENDING_STEPS = frozenset(
+    {"provisional_advice", "test_result", "advice_given", "review_done", "dossier_sent"}
+)
 # Steps the receiving school does after the pupil has started there: their milestones lie in
 # the school year of the transition, in the receiving school's region, and count the pupils
 # who arrived that year.

@@ -3,7 +3,8 @@
 signals. A step is done by itself when what it stands for happens: a registration is
 recorded (and with it the dossier asked for), a dossier is sent or received, the intake
 analysis is saved, a passport is shared, the guardians' review is complete, the warm
-handover is held. A step can always be marked done by hand as well."""
+handover is held, the primary school records its provisional advice, the test's result
+and its final advice. A step can always be marked done by hand as well."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.dispatch import receiver
 from overdracht.consent.events import review_completed
 from overdracht.consent.models import GuardianReview
 from overdracht.core.school_year import current_school_year
-from overdracht.dossiers.events import dossier_sent, intake_analysed
+from overdracht.dossiers.events import advice_recorded, dossier_sent, intake_analysed
 from overdracht.dossiers.models import IntakeAnalysis
 from overdracht.meetings.events import warm_handover_held
 from overdracht.meetings.models import HandoverMeeting
@@ -23,7 +24,7 @@ from overdracht.oso.models import ReceivedDossier
 from overdracht.passports.events import passport_shared
 from overdracht.passports.models import PassportVersion
 from overdracht.pupils.events import pupil_registered
-from overdracht.pupils.models import Transition
+from overdracht.pupils.models import Pupil, Transition
 from overdracht.steps.services import steps_complete, steps_complete_of
 
 
@@ -70,3 +71,20 @@ def step_registered(sender: Any, *, transition: Transition, **_: Any) -> None:
 @receiver(dossier_sent, dispatch_uid="steps.dossier_sent")
 def step_dossier_sent(sender: Any, *, transition: Transition, **_: Any) -> None:
     steps_complete_of(transition, "dossier_sent")
+
+
+# The advice part's fields that stand for each of the three advice steps.
+ADVICE_STEPS = (
+    ("provisional_advice", ("provisional_advice",)),
+    ("test_result", ("test_advice", "test_score")),
+    ("advice_given", ("final_advice",)),
+)
+
+
+@receiver(advice_recorded, dispatch_uid="steps.advice_recorded")
+def step_advice(
+    sender: Any, *, pupil: Pupil, school_id: int, content: dict[str, Any], **_: Any
+) -> None:
+    for key, fields in ADVICE_STEPS:
+        if any(content.get(name) for name in fields):
+            steps_complete(key, pupil_id=pupil.pk, from_school_id=school_id)
