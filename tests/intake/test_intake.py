@@ -53,9 +53,11 @@ def test_cohort_steps_from_received_to_read(world: World) -> None:
     )
     page = care.get(cohort_url).content.decode()
     row = page[page.index("Nieuw") : page.index("</tr>", page.index("Nieuw"))]
-    # received, analysed, passport, shared, as labelled tags; not yet read by all
+    # received, analysed, passport, shared, as labelled tags; not yet read by all, which is
+    # what the pupil waits for
     assert row.count('<span class="tag tag-done">gedaan</span>') == 4
-    assert row.count("nog niet") == 1
+    assert row.count('<span class="meta">nog niet</span>') == 1
+    assert '<span class="tag">nog niet door iedereen gelezen</span>' in row
     assert "gesprek" in row or "warme overdracht" in row or "bespreken" in row
 
 

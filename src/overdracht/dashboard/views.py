@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.core.school_year import current_school_year, school_year_label
+from overdracht.dashboard.selectors import classes_to_read, next_due, school_tiles
 from overdracht.pupils.selectors import children_of_user
 from overdracht.schools.permissions import Perm, school_permissions
 from overdracht.schools.selectors import (
-    class_groups_mentored_by,
     memberships_for_user,
     partnership_schools,
     regions_coordinated_by,
@@ -30,6 +30,9 @@ def home(request: HttpRequest) -> HttpResponse:
             {
                 "school": school,
                 "roles": [m.get_role_display() for m in memberships if m.school_id == sid],
+                "tiles": school_tiles(
+                    authenticated_user(request), school, perms.get(sid, set()), year
+                ),
                 "can_view_pupils": Perm.VIEW_PUPILS in perms.get(sid, set()),
                 "can_view_transitions": Perm.VIEW_TRANSITIONS in perms.get(sid, set()),
                 "can_view_reading": Perm.VIEW_ALL_PASSPORTS in perms.get(sid, set()),
@@ -58,7 +61,8 @@ def home(request: HttpRequest) -> HttpResponse:
             }
             for sid, school in sorted(schools.items(), key=lambda item: item[1].name)
         ],
-        "mentored": list(class_groups_mentored_by(authenticated_user(request), year)),
+        "classes": classes_to_read(authenticated_user(request), year),
+        "next_due": next_due(authenticated_user(request)),
         "children": list(children_of_user(authenticated_user(request))),
         "partnership_schools": list(partnership_schools(authenticated_user(request))),
         "coordinated_regions": list(regions_coordinated_by(authenticated_user(request))),

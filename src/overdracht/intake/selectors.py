@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.models import IntakeAnalysis
-from overdracht.dossiers.selectors import intake_analyses_of
+from overdracht.dossiers.selectors import intake_analyses_of, with_support_needs
 from overdracht.passports.selectors import current_versions, receipts_of
 from overdracht.pupils.models import Enrolment, Pupil, Transition, TransitionStatus
 from overdracht.schools.models import School
@@ -28,6 +28,28 @@ STAGES = (
     ("read", gettext_lazy("read by all")),
 )
 STEP_STAGES = ("received", "analysed", "passport_shared")
+# What a pupil of the cohort waits for: the first stage not done yet, in words (the filter
+# on the cohort and the tiles of the start page).
+STATUSES = (
+    ("expected", gettext_lazy("dossier expected")),
+    ("to_analyse", gettext_lazy("to analyse")),
+    ("to_write", gettext_lazy("passport to write")),
+    ("to_share", gettext_lazy("no class yet")),
+    ("to_read", gettext_lazy("not read by all")),
+    ("done", gettext_lazy("read by all")),
+)
+# The flags a pupil can carry: the support the dossier or the analysis asks for, the
+# warm handover and the care team the analysis asks for.
+FLAGS = (
+    ("needs_support", gettext_lazy("needs support")),
+    ("discuss_in_person", gettext_lazy("discuss in person")),
+    ("care_team", gettext_lazy("care team")),
+)
+SORTS = (
+    ("name", gettext_lazy("name")),
+    ("class", gettext_lazy("class")),
+    ("status", gettext_lazy("status")),
+)
 
 
 @dataclass
@@ -37,11 +59,80 @@ class CohortRow:
     analysis: IntakeAnalysis | None
     stages: dict[str, bool]
     same_name: bool = False  # another pupil of the cohort has this name: show the birth date
+    support_in_dossier: bool = False  # the dossier has a part on support needs
 
     @property
     def status(self) -> str:
         done = [label for key, label in STAGES if self.stages[key]]
         return str(done[-1]) if done else _("expected")
+
+    @property
+    def status_key(self) -> str:
+        """What the pupil waits for (`STATUSES`): the first stage not done."""
+        for (key, _label), (stage, _stage_label) in zip(STATUSES, STAGES, strict=False):
+            if not self.stages[stage]:
+                return key
+        return "done"
+
+    @property
+    def flags(self) -> set[str]:
+        analysis = self.analysis
+        flags = set()
+        if self.support_in_dossier or (analysis is not None and analysis.needs_support):
+            flags.add("needs_support")
+        if analysis is not None and analysis.discuss_in_person:
+            flags.add("discuss_in_person")
+        if analysis is not None and analysis.refer_to_care_team:
+            flags.add("care_team")
+        return flags
+
+
+@dataclass(frozen=True)
+class CohortQuery:
+    """What the cohort page is asked for: every field may be empty (no filter)."""
+
+    class_group: str = ""  # a class's id, or "none" for the pupils without a class
+    status: str = ""
+    flag: str = ""
+    search: str = ""
+    sort: str = "name"
+
+
+def cohort_filter(rows: list[CohortRow], query: CohortQuery) -> list[CohortRow]:
+    """The rows that match the query, in its order (the cohort's order by name otherwise)."""
+    needle = query.search.strip().casefold()
+    result = [
+        row
+        for row in rows
+        if (not query.status or row.status_key == query.status)
+        and (not query.flag or query.flag in row.flags)
+        and (not needle or needle in row.pupil.name.casefold())
+        and (not query.class_group or _class_key(row) == query.class_group)
+    ]
+    if query.sort == "class":
+        result.sort(key=lambda row: (_class_name(row) == "", _class_name(row)))
+    elif query.sort == "status":
+        order = [key for key, _label in STATUSES]
+        result.sort(key=lambda row: order.index(row.status_key))
+    return result
+
+
+def cohort_totals(rows: list[CohortRow]) -> dict[str, int]:
+    """{status or flag key: how many pupils of these rows}, every key present."""
+    totals = Counter(row.status_key for row in rows)
+    for row in rows:
+        totals.update(row.flags)
+    return {key: totals[key] for key, _label in (*STATUSES, *FLAGS)}
+
+
+def _class_key(row: CohortRow) -> str:
+    group = row.enrolment.class_group_id if row.enrolment else None
+    return str(group) if group else "none"
+
+
+def _class_name(row: CohortRow) -> str:
+    group = row.enrolment.class_group if row.enrolment else None
+    return group.name if group else ""
 
 
 def incoming_cohort(school: School) -> list[CohortRow]:
@@ -57,6 +148,7 @@ def incoming_cohort(school: School) -> list[CohortRow]:
     pupil_ids = [t.pupil_id for t in transitions]
     done = steps_done([t.pk for t in transitions], STEP_STAGES)
     analyses = intake_analyses_of(school, pupil_ids)
+    support = with_support_needs(pupil_ids, school.pk)
     enrolments = {
         e.pupil_id: e
         for e in Enrolment.objects.filter(
@@ -93,6 +185,7 @@ def incoming_cohort(school: School) -> list[CohortRow]:
                 enrolment=enrolment,
                 analysis=analyses.get(pupil_id),
                 stages=stages,
+                support_in_dossier=pupil_id in support,
             )
         )
     names = Counter(row.pupil.name for row in rows)

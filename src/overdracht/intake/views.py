@@ -25,12 +25,46 @@ from overdracht.schools.permissions import Perm, school_or_404
 @login_required
 def cohort(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.INTAKE)
-    rows = selectors.incoming_cohort(school)
+    cohort = selectors.incoming_cohort(school)
+    query = _cohort_query(request)
+    rows = selectors.cohort_filter(cohort, query)
     list_viewed(request, name="intake", rows=len(rows), school_id=school.pk)
+    classes = sorted(
+        {r.enrolment.class_group for r in cohort if r.enrolment and r.enrolment.class_group},
+        key=lambda group: group.name,
+    )
+    totals = selectors.cohort_totals(cohort)
     return render(
         request,
         "intake/cohort.html",
-        {"school": school, "rows": rows, "stages": selectors.STAGES},
+        {
+            "school": school,
+            "rows": rows,
+            "cohort_size": len(cohort),
+            "query": query,
+            "filtered": query != selectors.CohortQuery(sort=query.sort),
+            "stages": selectors.STAGES,
+            "classes": classes,
+            "statuses": [(k, label, totals[k]) for k, label in selectors.STATUSES],
+            "flags": [(k, label, totals[k]) for k, label in selectors.FLAGS],
+            "sorts": selectors.SORTS,
+        },
+    )
+
+
+def _cohort_query(request: HttpRequest) -> selectors.CohortQuery:
+    """The cohort's filters from the address; a value the page does not offer is ignored."""
+
+    def choice(name: str, allowed: set[str], default: str = "") -> str:
+        value = request.GET.get(name, default)
+        return value if value in allowed else default
+
+    return selectors.CohortQuery(
+        class_group=request.GET.get("class", "")[:12],
+        status=choice("status", {k for k, _label in selectors.STATUSES}),
+        flag=choice("flag", {k for k, _label in selectors.FLAGS}),
+        search=request.GET.get("q", "")[:100],
+        sort=choice("sort", {k for k, _label in selectors.SORTS}, "name"),
     )
 
 

@@ -15,6 +15,7 @@ from overdracht.meetings import selectors
 from overdracht.meetings.models import HandoverMeeting
 from overdracht.pupils.models import Guardian, Pupil, Transition
 from overdracht.schools.models import School
+from overdracht.schools.people import StaffChoiceField, StaffMultipleChoiceField, with_roles
 
 
 class TransitionField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -54,7 +55,7 @@ class MeetingChangeForm(forms.Form):
 class MeetingInviteForm(forms.Form):
     """Staff of the schools and the pupil's guardians who are not invited yet."""
 
-    staff = forms.ModelMultipleChoiceField(
+    staff = StaffMultipleChoiceField(
         label=gettext_lazy("Staff to invite"),
         queryset=User.objects.none(),
         required=False,
@@ -75,7 +76,7 @@ class MeetingInviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         staff = self.fields["staff"]
         assert isinstance(staff, forms.ModelMultipleChoiceField)
-        staff.queryset = selectors.staff_to_invite(school_ids, meeting)
+        staff.queryset = with_roles(selectors.staff_to_invite(school_ids, meeting))
         self._guardians = selectors.guardians_to_invite(pupil, meeting)
         guardians = self.fields["guardians"]
         assert isinstance(guardians, forms.MultipleChoiceField)
@@ -143,7 +144,7 @@ class MinutesForm(forms.Form):
 
 class AgreementForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Agreement"), max_length=500)
-    owner = forms.ModelChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none())
+    owner = StaffChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none())
     due_date = forms.DateField(
         label=gettext_lazy("Due date"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -153,4 +154,6 @@ class AgreementForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["owner"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = User.objects.filter(meeting_participations__meeting=meeting)
+        field.queryset = with_roles(
+            User.objects.filter(meeting_participations__meeting=meeting).order_by("full_name")
+        )

@@ -166,7 +166,9 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "meeting": found,
             "school": school,
             **{f"{name}_form": form for name, form in page_forms.items()},
-            "participants": found.participants.select_related("user", "guardian"),
+            "participants": found.participants.select_related("user", "guardian").prefetch_related(
+                "user__memberships__school", "user__memberships__partnership"
+            ),
             "show_minutes": show_minutes,
             "minutes": found.minutes.select_related("author", "school") if show_minutes else [],
             "agreements": found.agreements.select_related("owner"),

@@ -1,17 +1,24 @@
-"""Reads for the portal: what will be sent (built exactly as the export builds it), and the
-views of the dossier from the audit trail."""
+"""Reads for the portal: what will be sent (built exactly as the export builds it), the
+views of the dossier from the audit trail, and per child what waits for the family."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
+from overdracht.accounts.models import User
 from overdracht.audit.models import AuditAction
 from overdracht.audit.selectors import events_for_pupil
 from overdracht.consent.models import GuardianReview
+from overdracht.consent.selectors import participant_for, reviews_for_pupil
 from overdracht.dossiers.composition import SectionInWords
 from overdracht.dossiers.in_words import file_in_words
 from overdracht.dossiers.sending import SendingError, dossier_file
+from overdracht.feedback.selectors import feedback_for_family
+from overdracht.meetings.selectors import meetings_for_family
 from overdracht.oso.presentation import Section
 from overdracht.oso.validation import validate_file
 from overdracht.pupils.models import Pupil
@@ -77,3 +84,33 @@ def who_looked(pupil: Pupil) -> list[Look]:
         )
         for e in events
     ]
+
+
+@dataclass(frozen=True)
+class ChildSummary:
+    """What waits for this family member about one child, for the portal's start page."""
+
+    pupil: Pupil
+    review_deadline: dt.date | None  # the dossier to read before this date, by this user
+    next_meeting: Any  # the coming warm handover the user is invited to, or None
+    feedback: int  # messages from the new school to the old one, shared with the family
+
+
+def child_summaries(children: list[Pupil], user: User) -> list[ChildSummary]:
+    now = timezone.now()
+    result = []
+    for pupil in children:
+        deadline = None
+        for review in reviews_for_pupil(pupil):
+            participant = participant_for(review, user.pk)
+            if participant is not None and participant.seen_at is None:
+                deadline = review.deadline
+                break
+        meeting = (
+            meetings_for_family(pupil.pk, user)
+            .filter(starts_at__gte=now, cancelled_at__isnull=True)
+            .order_by("starts_at")
+            .first()
+        )
+        result.append(ChildSummary(pupil, deadline, meeting, len(feedback_for_family(pupil.pk))))
+    return result

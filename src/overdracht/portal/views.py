@@ -29,7 +29,7 @@ from overdracht.core.ages import ADULT_FROM, age_on, decides_alone
 from overdracht.feedback import selectors as feedback_selectors
 from overdracht.meetings import selectors as meeting_selectors
 from overdracht.portal.permissions import may_read_dossier
-from overdracht.portal.selectors import dossier_preview, who_looked
+from overdracht.portal.selectors import child_summaries, dossier_preview, who_looked
 from overdracht.portal.subject_copy import subject_copy
 from overdracht.promotion import selectors as promotion_selectors
 from overdracht.pupils.models import Pupil
@@ -67,8 +67,11 @@ def _context(access: PupilAccess, pupil: Pupil, tab: str, **extra: object) -> di
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
     return render(
-        request, "portal/home.html", {"children": children_of_user(authenticated_user(request))}
+        request,
+        "portal/home.html",
+        {"children": child_summaries(list(children_of_user(user)), user)},
     )
 
 

@@ -6,7 +6,8 @@ with `overdracht.pupils.permissions` / `overdracht.schools.permissions`.
 - `pupil_detail`: a pupil with enrolments, guardians and transitions in a fixed number of
   queries; `pupil_page`: the same, cut to what the given access may see.
 - `children_of_user`: the pupils a guardian (or pupil) account may see.
-- `transitions_of_school`: outgoing and incoming transitions of a school.
+- `transitions_of_school`: outgoing and incoming transitions of a school;
+  `outgoing_waiting`: the outgoing ones waiting for the review or for the dossier to go.
 - `guardians_to_invite`: guardians of a pupil who have no account yet.
 """
 
@@ -15,13 +16,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from overdracht.accounts.models import User
 from overdracht.core.ages import guardians_keep_access
 from overdracht.core.names import normalise
-from overdracht.pupils.models import Enrolment, Guardian, GuardianRelation, Pupil, Transition
+from overdracht.pupils.models import (
+    Enrolment,
+    Guardian,
+    GuardianRelation,
+    Pupil,
+    Transition,
+    TransitionStatus,
+)
 from overdracht.pupils.permissions import PupilAccess, Relation, active_enrolment_filter
 from overdracht.schools.models import School
 
@@ -130,6 +138,32 @@ def transitions_of_school(*, school: School, school_years: list[int]) -> QuerySe
         .select_related("pupil", "from_school", "to_school")
         .order_by("pupil__sort_key", "pupil__id")
     )
+
+
+# What an outgoing transition can wait for, as the start page and the transitions page name it.
+WAITING = ("review", "to_send")
+
+
+def outgoing_waiting(
+    *, school: School, school_years: list[int], waiting: str
+) -> QuerySet[Transition]:
+    """The school's open outgoing transitions of these years whose dossier has not gone yet:
+    `review` — the guardians' review is open and not complete (its step is not done);
+    `to_send` — every one whose dossier is still to send."""
+    transitions = (
+        Transition.objects.filter(
+            from_school=school, school_year__in=school_years, sent_at__isnull=True
+        )
+        .exclude(status__in=[TransitionStatus.CANCELLED, TransitionStatus.COMPLETED])
+        .select_related("pupil", "from_school", "to_school")
+        .order_by("pupil__sort_key", "pupil__id")
+    )
+    if waiting == "review":
+        # the review and the steps are apps above this one: named in the query only
+        transitions = transitions.annotate(
+            review_step=FilteredRelation("steps", condition=Q(steps__key="review_done"))
+        ).filter(guardian_review__isnull=False, review_step__done_at__isnull=True)
+    return transitions
 
 
 def guardians_to_invite(pupil: Pupil) -> QuerySet[Guardian]:

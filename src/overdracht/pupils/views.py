@@ -113,9 +113,25 @@ def school_transitions(request: HttpRequest, school_id: int) -> HttpResponse:
         selectors.transitions_of_school(school=school, school_years=[year, year + 1])
     )
     list_viewed(request, name="transitions", rows=len(transitions), school_id=school.pk)
+    waiting = request.GET.get("waiting", "")
+    outgoing = [t for t in transitions if t.from_school_id == school.pk]
+    waiting_counts = {
+        key: selectors.outgoing_waiting(
+            school=school, school_years=[year, year + 1], waiting=key
+        ).count()
+        for key in selectors.WAITING
+    }
+    if waiting in selectors.WAITING:
+        outgoing = list(
+            selectors.outgoing_waiting(
+                school=school, school_years=[year, year + 1], waiting=waiting
+            )
+        )
     context = {
         "school": school,
-        "outgoing": [t for t in transitions if t.from_school_id == school.pk],
+        "waiting": waiting if waiting in selectors.WAITING else "",
+        "waiting_counts": waiting_counts,
+        "outgoing": outgoing,
         "can_register": has_school_perm(
             authenticated_user(request), Perm.IMPORT_DOSSIERS, school.pk
         )

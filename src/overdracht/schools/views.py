@@ -17,6 +17,7 @@ from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.schools import selectors, services
 from overdracht.schools.models import ClassGroup, School
+from overdracht.schools.people import StaffChoiceField, with_roles
 from overdracht.schools.permissions import Perm, school_or_404
 
 
@@ -24,7 +25,7 @@ class TeacherForm(forms.Form):
     class_group = forms.ModelChoiceField(
         label=gettext_lazy("Class"), queryset=ClassGroup.objects.none()
     )
-    user = forms.ModelChoiceField(label=gettext_lazy("Teacher"), queryset=User.objects.none())
+    user = StaffChoiceField(label=gettext_lazy("Teacher"), queryset=User.objects.none())
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=60)
 
 
@@ -37,7 +38,9 @@ def class_teachers(request: HttpRequest, school_id: int) -> HttpResponse:
     form.fields["class_group"].queryset = ClassGroup.objects.filter(  # type: ignore[attr-defined]
         school=school, school_year__in=[year, year + 1]
     )
-    form.fields["user"].queryset = selectors.staff_of_school(school)  # type: ignore[attr-defined]
+    form.fields["user"].queryset = with_roles(  # type: ignore[attr-defined]
+        selectors.staff_of_school(school)
+    )
     if request.method == "POST" and form.is_valid():
         services.class_group_teacher_add(
             class_group=form.cleaned_data["class_group"],
