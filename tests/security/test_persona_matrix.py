@@ -505,6 +505,18 @@ def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
     return names
 
 
+# Every page has a breadcrumb back to the start page, but for the start pages themselves and
+# the pages of logging in (no start page to go back to yet), and the API's reference page.
+WITHOUT_BREADCRUMB = {
+    "api:openapi-view",
+    "dashboard:home",
+    "portal:home",
+    "accounts:login",
+    "accounts:two_factor_setup",
+    "accounts:two_factor_verify",
+}
+
+
 def test_every_url_name_has_a_row_in_the_matrix() -> None:
     names = _url_names(get_resolver())
     assert sorted(names - URLS.keys()) == [], "add the URL to URLS and EXPECTED"
@@ -538,6 +550,13 @@ def test_each_url_answers_the_persona_as_designed(scene: Scene, persona: str) ->
             rows = AuditEvent.objects.count() - before
             if rows != 1:
                 wrong.append(f"{name}: {rows} audit rows for a page with personal data")
+        if (
+            response.status_code == 200
+            and response["Content-Type"].startswith("text/html")
+            and name not in WITHOUT_BREADCRUMB
+            and 'class="breadcrumb"' not in response.content.decode()
+        ):
+            wrong.append(f"{name}: no breadcrumb")
         if response.status_code == 302:
             location = response["Location"]
             got = (
