@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from overdracht.accounts.models import User
 from overdracht.demo.services import DEMO_PASSWORD, demo_region_load
 from overdracht.mentor_handover.models import MentorHandover
 from overdracht.pupils.models import Enrolment
+from overdracht.schools.people import staff_label
 from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,7 +79,9 @@ def test_the_end_of_the_school_year_from_decisions_to_the_new_mentor(
     lead.get_by_role("link", name="Overzicht").first.click()
     lead.get_by_role("link", name="Klassen en docenten").click()
     lead.get_by_label(re.compile("^Klas")).select_option(label="2A")
-    lead.get_by_label(re.compile("^Docent")).select_option(label="Monique de Lange")
+    lead.get_by_label(re.compile("^Docent")).select_option(
+        label=staff_label(User.objects.get(full_name="Monique de Lange"))
+    )
     lead.get_by_label(re.compile("^Vak")).fill("Engels")
     lead.get_by_role("button", name="Toevoegen").click()
     expect(lead.locator(".message")).to_contain_text("toegevoegd")

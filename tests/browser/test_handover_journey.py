@@ -16,11 +16,13 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from overdracht.accounts.models import User
 from overdracht.core.school_year import current_school_year
 from overdracht.demo.services import demo_region_load
 from overdracht.pupils import services as pupil_services
 from overdracht.pupils.models import Transition
 from overdracht.schools.models import School
+from overdracht.schools.people import staff_label
 from tests.browser.conftest import CONTEXT, assert_accessible, log_in_with_new_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,7 +65,9 @@ def test_warm_handover_across_two_schools(live_server: Any, browser: Any) -> Non
     expect(care.get_by_role("heading", name=re.compile("^Warme overdracht"))).to_be_visible()
     expect(care.get_by_role("listitem").filter(has_text="Opening en toestemming")).to_be_visible()
     care.get_by_label("Afspraak", exact=True).fill("Rooster en foto's van de mentor vooraf sturen")
-    care.get_by_label("Eigenaar").select_option(label="Joost van 't Hek")
+    care.get_by_label("Eigenaar").select_option(
+        label=staff_label(User.objects.get(full_name="Joost van 't Hek"))
+    )
     care.get_by_label("Uiterste datum").fill((when + dt.timedelta(days=7)).strftime("%Y-%m-%d"))
     care.get_by_role("button", name="Afspraak toevoegen").click()
     expect(care.get_by_text("Rooster en foto's van de mentor vooraf sturen")).to_be_visible()

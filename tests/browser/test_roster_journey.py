@@ -68,7 +68,9 @@ def test_the_administrator_reads_in_the_school_administration_and_the_mentor_see
 
     mentor = browser.new_context(**CONTEXT).new_page()
     log_in_with_new_second_step(mentor, base, MENTOR, check_a11y=False)
-    mentor.get_by_role("link", name=re.compile("Groepsoverzicht")).first.click()
+    mentor.get_by_test_id("my-classes").get_by_role(
+        "link", name=re.compile("te lezen in")
+    ).first.click()
     expect(mentor.get_by_role("heading", level=1)).to_contain_text("1A")
     imported = Enrolment.objects.select_related("pupil").get(pupil_number="70000").pupil
     expect(mentor.get_by_text(imported.surname).first).to_be_visible()

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 import pytest
 
@@ -128,6 +129,10 @@ def test_confirming_from_the_class_overview_shows_on_the_dashboard(
     assert "alles gelezen" in mentor_row
     assert "<strong>1</strong>" in teacher_row
     assert ">4<" in teacher_row
+    # which pupil's passport waits for the teacher, linked to it
+    passport_url = reverse("passports:passport", args=[passport.pupil_id])
+    assert f'<a href="{passport_url}">{escape(passport.pupil.name)}</a>' in teacher_row
+    assert passport_url not in mentor_row
     assert (
         client_for(world.mentor)
         .get(reverse("passports:unread", args=[world.school.pk]))

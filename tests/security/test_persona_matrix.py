@@ -475,7 +475,6 @@ WITHOUT_PERSONAL_DATA = frozenset(
         "dossiers:packs",
         "dossiers:pack_edit",
         "dossiers:lvs_import",
-        "passports:unread",  # counts per teacher, no pupil
         "schools:details",
         "schools:class_teachers",  # classes and their staff, no pupil
         "portal:home",

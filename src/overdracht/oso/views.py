@@ -86,6 +86,7 @@ def batch(request: HttpRequest, school_id: int, batch_id: int) -> HttpResponse:
             "can_read": has_school_perm(
                 authenticated_user(request), Perm.VIEW_RECEIVED_DOSSIERS, school.pk
             ),
+            "can_intake": has_school_perm(authenticated_user(request), Perm.INTAKE, school.pk),
         },
     )
 
@@ -116,6 +117,7 @@ def received(request: HttpRequest, school_id: int, dossier_id: int) -> HttpRespo
             ),
             "history": selectors.dossier_history(dossier),
             "unmapped": sorted(dossier.unmapped.items()),
+            "can_intake": has_school_perm(authenticated_user(request), Perm.INTAKE, school.pk),
         },
     )
 

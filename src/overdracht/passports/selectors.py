@@ -18,6 +18,7 @@ from overdracht.dossiers import selectors as dossier_selectors
 from overdracht.passports.models import Arrangement, PassportVersion, ReadReceipt
 from overdracht.pupils.models import Enrolment, Pupil
 from overdracht.pupils.permissions import active_enrolment_filter
+from overdracht.pupils.selectors import shared_names
 from overdracht.schools.models import ClassGroup, School
 from overdracht.schools.selectors import readers_of_class
 
@@ -75,6 +76,11 @@ class Overview:
     class_group: ClassGroup
     rows: list[OverviewRow]
     clusters: list[tuple[str, list[Pupil]]] = field(default_factory=list)
+
+    @property
+    def same_names(self) -> set[str]:
+        """Names two pupils of the class share: the overview adds their birth dates."""
+        return shared_names(row.enrolment.pupil for row in self.rows)
 
 
 def class_overview(class_group: ClassGroup, user: User) -> Overview:
@@ -149,6 +155,7 @@ class ReaderState:
     user: User
     unread: int
     oldest_days: int
+    waiting: list[PassportVersion]  # the unread passports, the oldest first
 
 
 @dataclass
@@ -159,7 +166,7 @@ class ClassReading:
 
 
 def unread_dashboard(school: School, school_year: int) -> list[ClassReading]:
-    """Per class and per teacher: how many current passports are unread, and for how long."""
+    """Per class and per teacher: which current passports are unread, and for how long."""
     today = timezone.localdate()
     result = []
     for class_group in ClassGroup.objects.filter(school=school, school_year=school_year):
@@ -180,7 +187,10 @@ def unread_dashboard(school: School, school_year: int) -> list[ClassReading]:
             oldest = max(
                 ((today - timezone.localdate(p.created_at)).days for p in unread), default=0
             )
-            readers.append(ReaderState(user=user, unread=len(unread), oldest_days=oldest))
+            unread.sort(key=lambda p: (p.created_at, p.pupil.sort_key))
+            readers.append(
+                ReaderState(user=user, unread=len(unread), oldest_days=oldest, waiting=unread)
+            )
         result.append(ClassReading(class_group=class_group, readers=readers, passports=len(latest)))
     return result
 

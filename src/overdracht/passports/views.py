@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from overdracht.accounts.actor import Actor
 from overdracht.accounts.selectors import authenticated_user
 from overdracht.audit.models import AuditAction
-from overdracht.audit.services import audit_record
+from overdracht.audit.services import audit_record, list_viewed
 from overdracht.core.http import safe_next
 from overdracht.core.school_year import current_school_year
 from overdracht.dossiers.selectors import reference_levels
@@ -185,7 +185,11 @@ def class_overview(request: HttpRequest, class_group_id: int) -> HttpResponse:
         target=class_group,
         details={"rows": len(overview.rows)},
     )
-    return render(request, "passports/class_overview.html", {"overview": overview})
+    return render(
+        request,
+        "passports/class_overview.html",
+        {"overview": overview, "same_names": overview.same_names},
+    )
 
 
 @login_required
@@ -231,8 +235,12 @@ def class_confirm(request: HttpRequest, class_group_id: int, passport_id: int) -
 @login_required
 def unread(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request, school_id, Perm.VIEW_ALL_PASSPORTS)
-    return render(
+    classes = selectors.unread_dashboard(school, current_school_year())
+    # the page names the pupils whose passports wait: one read of the list
+    list_viewed(
         request,
-        "passports/unread.html",
-        {"school": school, "classes": selectors.unread_dashboard(school, current_school_year())},
+        name="passports_unread",
+        rows=sum(c.passports for c in classes),
+        school_id=school.pk,
     )
+    return render(request, "passports/unread.html", {"school": school, "classes": classes})

@@ -6,6 +6,7 @@ with `overdracht.pupils.permissions` / `overdracht.schools.permissions`.
 - `pupil_detail`: a pupil with enrolments, guardians and transitions in a fixed number of
   queries; `pupil_page`: the same, cut to what the given access may see.
 - `children_of_user`: the pupils a guardian (or pupil) account may see.
+- `shared_names`: the names several pupils of a list carry (the list adds the birth date).
 - `transitions_of_school`: outgoing and incoming transitions of a school;
   `outgoing_waiting`: the outgoing ones waiting for the review or for the dossier to go.
 - `guardians_to_invite`: guardians of a pupil who have no account yet.
@@ -14,6 +15,8 @@ with `overdracht.pupils.permissions` / `overdracht.schools.permissions`.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
@@ -40,6 +43,17 @@ PAGE_SIZE = 50
 class PupilListPage:
     rows: list[Enrolment]
     next_after: uuid.UUID | None
+
+    @property
+    def same_names(self) -> set[str]:
+        """Names two pupils of the page share: the page shows their birth dates as well."""
+        return shared_names(e.pupil for e in self.rows)
+
+
+def shared_names(pupils: Iterable[Pupil]) -> set[str]:
+    """The names more than one of these pupils carry ("Zoë Meijer" twice in 1A)."""
+    counts = Counter(p.name for p in pupils)
+    return {name for name, count in counts.items() if count > 1}
 
 
 def pupil_list_page(

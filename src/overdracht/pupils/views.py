@@ -61,6 +61,7 @@ def school_pupils(request: HttpRequest, school_id: int) -> HttpResponse:
         "school": school,
         "form": form,
         "page": page,
+        "same_names": page.same_names,
         "year_label": school_year_label(year),
         "next_query": next_query.urlencode(),
         "is_first_page": after is None,
