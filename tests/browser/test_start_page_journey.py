@@ -187,3 +187,30 @@ def test_the_care_coordinators_pages_hold_at_200_percent_and_on_a_phone(
         page.get_by_test_id("cohort").locator("tbody th a").first.click()
         expect(page.get_by_role("heading", name=re.compile("^Intake-analyse"))).to_be_visible()
         assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["zorg@waalstad-college.example", "ib@regenboog.example", "beheer@waalstad-college.example"],
+)
+def test_every_page_the_start_page_links_to_passes_axe_zoomed_and_on_a_phone(
+    live_server: Any, browser: Any, email: str
+) -> None:
+    """Every page one click from the start page, at 200 % zoom and on a phone: no serious or
+    critical axe-core violation, and nothing wider than the screen but a table's own region."""
+    demo_region_load()
+    for _name, page in _logged_in_everywhere(live_server, browser, email)[1:]:
+        links = page.locator("main a[href^='/']").evaluate_all(
+            "links => [...new Set(links.map(a => a.getAttribute('href')))]"
+        )
+        assert len(links) > 5
+        for href in links:
+            page.goto(f"{live_server.url}{href}")
+            assert_accessible(page)
+            overflow = page.evaluate(
+                """() => [...document.querySelectorAll('main *')].filter(e =>
+                    e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                    && !e.closest('.table-scroll')).map(e => e.tagName + '.' + e.className)
+                    .slice(0, 5)"""
+            )
+            assert overflow == [], f"{href}: {overflow}"
