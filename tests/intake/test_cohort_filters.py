@@ -70,3 +70,28 @@ def test_the_page_filters_and_ignores_what_it_does_not_offer(demo: None) -> None
     assert "Geen leerling past bij deze filters" in odd.content.decode()
     everyone = client.get(url, {"status": "nonsense"}).content.decode()
     assert f"{len(rows)} van {len(rows)} leerlingen" in everyone
+
+
+@pytest.mark.django_db
+def test_the_analysis_decides_the_support_flag_once_it_is_there(demo: None) -> None:
+    from overdracht.accounts.actor import Actor
+    from overdracht.intake.services import intake_record
+
+    school = School.objects.get(brin="99BA")
+    (row, *_rest) = cohort_filter(
+        incoming_cohort(school), CohortQuery(status="to_analyse", flag="needs_support")
+    )
+    assert row.support_in_dossier
+    intake_record(
+        actor=Actor(User.objects.get(email="zorg@waalstad-college.example")),
+        pupil=row.pupil,
+        school=school,
+        needs_support=False,  # the school read the dossier and sees no need
+        discuss_in_person=True,
+        refer_to_care_team=False,
+        notes="",
+        class_group=None,
+    )
+    (after,) = [r for r in incoming_cohort(school) if r.pupil.pk == row.pupil.pk]
+    assert after.status_key != "to_analyse"
+    assert after.flags == {"discuss_in_person"}

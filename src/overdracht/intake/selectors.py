@@ -38,7 +38,7 @@ STATUSES = (
     ("to_read", gettext_lazy("not read by all")),
     ("done", gettext_lazy("read by all")),
 )
-# The flags a pupil can carry: the support the dossier or the analysis asks for, the
+# The flags a pupil can carry: the support the analysis (before it, the dossier) asks for, the
 # warm handover and the care team the analysis asks for.
 FLAGS = (
     ("needs_support", gettext_lazy("needs support")),
@@ -78,7 +78,8 @@ class CohortRow:
     def flags(self) -> set[str]:
         analysis = self.analysis
         flags = set()
-        if self.support_in_dossier or (analysis is not None and analysis.needs_support):
+        # the dossier says so until the school's own analysis decides
+        if analysis.needs_support if analysis is not None else self.support_in_dossier:
             flags.add("needs_support")
         if analysis is not None and analysis.discuss_in_person:
             flags.add("discuss_in_person")
