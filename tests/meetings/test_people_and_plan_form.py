@@ -37,3 +37,15 @@ def test_staff_carry_role_and_school_in_the_pickers_and_the_list(world: World) -
     # the agreement's owner is picked the same way
     owner_part = page[page.index('id="agreements-heading"') :]
     assert f"{world.other_school_user.full_name} — Zorgcoördinator" in owner_part
+
+
+@pytest.mark.django_db
+def test_the_meeting_links_on_to_the_pupil_page_for_who_knows_the_pupil(world: World) -> None:
+    plan(world, "vo_vo", starts_at=days_ahead(7), duration_minutes=45, place="Lokaal 12")
+    meeting = HandoverMeeting.objects.get()
+    page = (
+        client_for(world.care_coordinator)
+        .get(reverse("meetings:meeting", args=[meeting.pk]))
+        .content.decode()
+    )
+    assert f'href="{reverse("pupils:detail", args=[world.pupil.pk])}">Leerlingpagina' in page

@@ -133,11 +133,8 @@ def _meeting_forms(request: HttpRequest, meeting: HandoverMeeting) -> dict[str, 
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     found, school = _meeting_or_404(request, meeting_id)
-    show_minutes = may_read_minutes(
-        authenticated_user(request),
-        found,
-        staff_level_at(request, found.transition.pupil_id, school.pk),
-    )
+    level = staff_level_at(request, found.transition.pupil_id, school.pk)
+    show_minutes = may_read_minutes(authenticated_user(request), found, level)
     page_forms = _meeting_forms(request, found)
     sent = next((name for name, form in page_forms.items() if form.is_bound), None)
     if sent == "minutes" and not show_minutes:
@@ -170,6 +167,7 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 "user__memberships__school", "user__memberships__partnership"
             ),
             "show_minutes": show_minutes,
+            "knows_pupil": level is not None,  # a link on to the pupil page, never a dead end
             "minutes": found.minutes.select_related("author", "school") if show_minutes else [],
             "agreements": found.agreements.select_related("owner"),
         },
